@@ -1,0 +1,265 @@
+/**
+ * Every error this library raises extends {@link OciGenAiError}: branch on `instanceof` or on the
+ * stable `code`. No error ever carries a private key, a passphrase, a session token or an
+ * `Authorization` header, in its message or in any property.
+ */
+
+/** The stable discriminant of every error this library raises. */
+export type OciGenAiErrorCode =
+  | 'HTTP'
+  | 'CONFIGURATION'
+  | 'INVALID_REQUEST'
+  | 'CONNECTION'
+  | 'STREAM_PARSE'
+  | 'INCOMPLETE_STREAM'
+  | 'TIMEOUT';
+
+/**
+ * The base class of every error of oci-genai-rx.
+ *
+ * @example
+ * ```ts
+ * client.chat(request).subscribe({ error: (e) => e instanceof OciGenAiError && console.error(e.code, e.message) });
+ * // HTTP OCI Generative AI answered 429 TooManyRequests: Too many requests (opc-request-id 5F1E…)
+ * ```
+ */
+export abstract class OciGenAiError extends Error {
+  /** The stable discriminant: branch on it instead of parsing the message. */
+  abstract readonly code: OciGenAiErrorCode;
+  /** True when trying the same request again may succeed (rate limits, 5xx, resets before any token). */
+  readonly retryable: boolean;
+  /** The `opc-request-id` of the request that failed, when the server sent one. */
+  readonly opcRequestId: string | undefined;
+
+  protected constructor(message: string, options: { retryable?: boolean; opcRequestId?: string | undefined; cause?: unknown } = {}) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.retryable = options.retryable ?? false;
+    this.opcRequestId = options.opcRequestId;
+  }
+}
+
+/** What the server said about a failed request, as an {@link OciHttpError} carries it. */
+export interface OciHttpErrorDetails {
+  /** The HTTP status. */
+  readonly status: number;
+  /** OCI's error code (`TooManyRequests`, `NotAuthenticated`, …), or undefined when the body had none. */
+  readonly ociCode: string | undefined;
+  /** OCI's message, or the first bytes of a non-JSON body. */
+  readonly serverMessage: string;
+  /** The `opc-request-id` response header. */
+  readonly opcRequestId: string | undefined;
+  /** The server's `Retry-After`, in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+}
+
+/**
+ * The service answered with an error status. Subclasses name the meaningful ones.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof OciHttpError) console.log(error.status, error.ociCode, error.opcRequestId);
+ * // 429 TooManyRequests 5F1E…
+ * ```
+ */
+export class OciHttpError extends OciGenAiError {
+  override readonly name: string = 'OciHttpError';
+  readonly code = 'HTTP' as const;
+  /** The HTTP status. */
+  readonly status: number;
+  /** OCI's error code (`TooManyRequests`, `NotAuthenticated`, …), when the body had one. */
+  readonly ociCode: string | undefined;
+  /** OCI's message, or the first bytes of a non-JSON body. */
+  readonly serverMessage: string;
+  /** The server's `Retry-After`, in milliseconds, when it sent one. */
+  readonly retryAfterMs: number | undefined;
+
+  constructor(details: OciHttpErrorDetails, hint = '') {
+    const code = details.ociCode === undefined ? '' : ` ${details.ociCode}`;
+    const id = details.opcRequestId === undefined ? '' : ` (opc-request-id ${details.opcRequestId})`;
+    super(`OCI Generative AI answered ${details.status}${code}: ${details.serverMessage}${id}${hint}`, {
+      retryable: isRetryableStatus(details.status, details.ociCode),
+      opcRequestId: details.opcRequestId,
+    });
+    this.status = details.status;
+    this.ociCode = details.ociCode;
+    this.serverMessage = details.serverMessage;
+    this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/** 400: the request was rejected as malformed or over a limit. */
+export class BadRequestError extends OciHttpError {
+  override readonly name = 'BadRequestError';
+}
+
+/** 401 NotAuthenticated: the signature, key, clock or token was not accepted. */
+export class AuthenticationError extends OciHttpError {
+  override readonly name = 'AuthenticationError';
+  constructor(details: OciHttpErrorDetails) {
+    super(details, '. Check the key, its fingerprint, the tenancy and user OCIDs, and the system clock.');
+  }
+}
+
+/** 403 NotAuthorized / NotAllowed: authenticated, but no policy allows this. */
+export class PermissionDeniedError extends OciHttpError {
+  override readonly name = 'PermissionDeniedError';
+  constructor(details: OciHttpErrorDetails) {
+    super(details, '. An IAM policy must allow "use generative-ai-family" in this compartment.');
+  }
+}
+
+/** 404 NotAuthorizedOrNotFound: wrong model, endpoint, compartment or region, or no policy. */
+export class NotFoundError extends OciHttpError {
+  override readonly name = 'NotFoundError';
+  constructor(details: OciHttpErrorDetails) {
+    super(details, '. Check the model id (or endpoint OCID), the compartment, the region, and IAM policies.');
+  }
+}
+
+/** 409 IncorrectState / Conflict. */
+export class ConflictError extends OciHttpError {
+  override readonly name = 'ConflictError';
+}
+
+/** 429 TooManyRequests. */
+export class RateLimitError extends OciHttpError {
+  override readonly name = 'RateLimitError';
+}
+
+/** 5xx: the service failed. */
+export class ServerError extends OciHttpError {
+  override readonly name = 'ServerError';
+}
+
+/** 3xx: OCI never redirects; the signed request is not replayed to another host. */
+export class RedirectError extends OciHttpError {
+  override readonly name = 'RedirectError';
+  constructor(details: OciHttpErrorDetails) {
+    super(details, '. Redirects are never followed with signed headers: point the client at the right endpoint.');
+  }
+}
+
+/** True for the statuses whose retry may succeed: 409 IncorrectState, 429, 500, 502, 503, 504. */
+export function isRetryableStatus(status: number, ociCode: string | undefined): boolean {
+  if (status === 409) return ociCode === 'IncorrectState';
+  return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
+}
+
+/**
+ * A setting needed to reach OCI is missing or wrong: the message names the setting and the fix.
+ *
+ * @example
+ * ```ts
+ * new ConfigurationError('compartmentId', 'No compartment was given.', 'Pass compartmentId to createClient().')
+ * // ConfigurationError: compartmentId: No compartment was given. Pass compartmentId to createClient().
+ * ```
+ */
+export class ConfigurationError extends OciGenAiError {
+  override readonly name = 'ConfigurationError';
+  readonly code = 'CONFIGURATION' as const;
+  /** The setting that is wrong (`compartmentId`, `region`, `key_file`, `pass_phrase`, …). */
+  readonly setting: string;
+
+  constructor(setting: string, problem: string, fix: string, cause?: unknown) {
+    super(`${setting}: ${problem} ${fix}`, { cause });
+    this.setting = setting;
+  }
+}
+
+/**
+ * The request is invalid and was not sent: the message says which field and how to fix it.
+ *
+ * @example
+ * ```ts
+ * // InvalidRequestError: prompt: the prompt is empty. Pass a non-empty prompt or at least one message.
+ * ```
+ */
+export class InvalidRequestError extends OciGenAiError {
+  override readonly name = 'InvalidRequestError';
+  readonly code = 'INVALID_REQUEST' as const;
+  /** The request field that is wrong. */
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+}
+
+/** Options of the errors raised while an answer streams. */
+export interface StreamErrorOptions {
+  /** The `opc-request-id` of the request. */
+  readonly opcRequestId?: string | undefined;
+  /** How many text deltas had arrived before the failure. */
+  readonly tokensReceived: number;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
+
+/**
+ * The connection failed (refused, reset, closed). Retryable when no token had arrived yet.
+ *
+ * @example
+ * ```ts
+ * // ConnectionError: connection to https://inference…/20231130/actions/chat failed after 3 tokens: other side closed
+ * ```
+ */
+export class ConnectionError extends OciGenAiError {
+  override readonly name = 'ConnectionError';
+  readonly code = 'CONNECTION' as const;
+  /** How many text deltas had arrived before the failure. */
+  readonly tokensReceived: number;
+
+  constructor(message: string, options: StreamErrorOptions) {
+    super(message, { retryable: options.tokensReceived === 0, opcRequestId: options.opcRequestId, cause: options.cause });
+    this.tokensReceived = options.tokensReceived;
+  }
+}
+
+/**
+ * A stream frame was not what the wire format allows (not JSON, or too large).
+ * The message quotes the frame, truncated.
+ */
+export class StreamParseError extends OciGenAiError {
+  override readonly name = 'StreamParseError';
+  readonly code = 'STREAM_PARSE' as const;
+  /** The offending frame, truncated to 200 characters. */
+  readonly frame: string;
+  /** How many text deltas had arrived before the bad frame. */
+  readonly tokensReceived: number;
+
+  constructor(message: string, frame: string, options: StreamErrorOptions) {
+    super(message, { opcRequestId: options.opcRequestId, cause: options.cause });
+    this.frame = frame.length > 200 ? `${frame.slice(0, 200)}…` : frame;
+    this.tokensReceived = options.tokensReceived;
+  }
+}
+
+/**
+ * The stream ended before its finish event: the answer is incomplete. Retryable when no token
+ * had arrived yet.
+ */
+export class IncompleteStreamError extends OciGenAiError {
+  override readonly name = 'IncompleteStreamError';
+  readonly code = 'INCOMPLETE_STREAM' as const;
+  /** How many text deltas had arrived before the stream ended. */
+  readonly tokensReceived: number;
+
+  constructor(message: string, options: StreamErrorOptions) {
+    super(message, { retryable: options.tokensReceived === 0, opcRequestId: options.opcRequestId, cause: options.cause });
+    this.tokensReceived = options.tokensReceived;
+  }
+}
+
+/**
+ * True when `error` is an {@link OciGenAiError} whose retry may succeed.
+ *
+ * @example
+ * ```ts
+ * isRetryable(new RateLimitError({ status: 429, … })) // true
+ * isRetryable(new Error('boom')) // false
+ * ```
+ */
+export function isRetryable(error: unknown): boolean {
+  return error instanceof OciGenAiError && error.retryable;
+}
