@@ -1,0 +1,124 @@
+import { existsSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { AuthenticationDetailsProvider } from 'oci-common';
+import {
+  ConfigFileAuthenticationDetailsProvider,
+  InstancePrincipalsAuthenticationDetailsProviderBuilder,
+  ResourcePrincipalAuthenticationDetailsProvider,
+  SessionAuthDetailProvider,
+  SimpleAuthenticationDetailsProvider,
+} from 'oci-common';
+import { ConfigurationError } from './errors.js';
+
+/**
+ * How the client authenticates: any oci-common provider instance, or one of these shorthands.
+ *
+ * - `{ type: 'config-file' }`: an API key from `~/.oci/config` (or `configFile`, or
+ *   `OCI_CONFIG_FILE`), profile `DEFAULT` (or `profile`, or `OCI_CLI_PROFILE`). The default.
+ * - `{ type: 'session-token' }`: the same file, with a `security_token_file` (`oci session authenticate`).
+ * - `{ type: 'instance-principal' }`: the compute instance's identity, as the seed article's
+ *   InstancePrincipalsSecurityTokenSigner.
+ * - `{ type: 'resource-principal' }`: an OCI Function's identity (`OCI_RESOURCE_PRINCIPAL_*` variables).
+ * - `{ type: 'api-key', … }`: an explicit key.
+ *
+ * @example
+ * ```ts
+ * createClient({ auth: { type: 'config-file', profile: 'CHICAGO' }, compartmentId })
+ * createClient({ auth: { type: 'instance-principal' }, region: 'us-chicago-1', compartmentId })
+ * ```
+ */
+export type AuthOption =
+  | AuthenticationDetailsProvider
+  | { readonly type: 'config-file'; readonly configFile?: string; readonly profile?: string }
+  | { readonly type: 'session-token'; readonly configFile?: string; readonly profile?: string }
+  | { readonly type: 'instance-principal'; readonly federationEndpoint?: string }
+  | { readonly type: 'resource-principal' }
+  | {
+      readonly type: 'api-key';
+      readonly tenancy: string;
+      readonly user: string;
+      readonly fingerprint: string;
+      /** The PEM text of the private key (not a path). */
+      readonly privateKey: string;
+      readonly passphrase?: string;
+    };
+
+/** The config file to read: the explicit path, `OCI_CONFIG_FILE`, or `~/.oci/config`. */
+export function configFilePath(explicit?: string): string {
+  return explicit ?? process.env['OCI_CONFIG_FILE'] ?? join(homedir(), '.oci', 'config');
+}
+
+/** The profile to read: the explicit one, `OCI_CLI_PROFILE`, or `DEFAULT`. */
+export function configProfile(explicit?: string): string {
+  return explicit ?? process.env['OCI_CLI_PROFILE'] ?? 'DEFAULT';
+}
+
+function fromConfigFile(kind: 'config-file' | 'session-token', file?: string, profileName?: string): AuthenticationDetailsProvider {
+  const path = configFilePath(file);
+  const profile = configProfile(profileName);
+  if (!existsSync(path)) {
+    throw new ConfigurationError('configFile', `No OCI config file at ${path}.`, 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.');
+  }
+  try {
+    return kind === 'session-token' ? new SessionAuthDetailProvider(path, profile) : new ConfigFileAuthenticationDetailsProvider(path, profile);
+  } catch (error) {
+    throw configFileError(error, path, profile);
+  }
+}
+
+/** Rewords oci-common's config-file failures as the setting to fix; never quotes file contents. */
+function configFileError(error: unknown, path: string, profile: string): ConfigurationError {
+  const text = String(error instanceof Error ? error.message : error);
+  if (/profile/i.test(text) && /(not found|no profile|missing)/i.test(text)) {
+    return new ConfigurationError('profile', `Profile [${profile}] is not in ${path}.`, 'Pick an existing profile with OCI_CLI_PROFILE or the profile option.');
+  }
+  if (/private key|key_file/i.test(text)) {
+    return new ConfigurationError('key_file', `The key_file of profile [${profile}] in ${path} cannot be read.`, 'Check that the path exists and is readable.');
+  }
+  const missing = /missing (\w+)/.exec(text);
+  if (missing?.[1] !== undefined) {
+    return new ConfigurationError(missing[1], `Profile [${profile}] in ${path} has no ${missing[1]}.`, `Add a ${missing[1]}= line to the profile.`);
+  }
+  if (/region/i.test(text)) {
+    return new ConfigurationError('region', `Profile [${profile}] in ${path} names no region.`, 'Add region= to the profile, set OCI_REGION, or pass region.');
+  }
+  return new ConfigurationError('configFile', `${path} [${profile}] could not be used (${firstLine(text)}).`, 'Check the file with `oci setup repair-file-permissions` and `oci iam region list`.');
+}
+
+function firstLine(text: string): string {
+  // Only the first line and no PEM-looking content: oci-common messages never carry keys, but be sure.
+  const line = text.split('\n')[0] ?? '';
+  return line.includes('-----BEGIN') ? 'unreadable content' : line.slice(0, 200);
+}
+
+/**
+ * The oci-common provider for an auth option. Instance principals need a network round trip,
+ * so the result may be a promise.
+ *
+ * @throws {ConfigurationError} when the config file, profile or key cannot be used.
+ */
+export function createAuthProvider(option: AuthOption | undefined): AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> {
+  if (option === undefined) return fromConfigFile('config-file');
+  if (!('type' in option) || typeof option.type !== 'string') return option;
+  switch (option.type) {
+    case 'config-file':
+    case 'session-token':
+      return fromConfigFile(option.type, option.configFile, option.profile);
+    case 'instance-principal': {
+      const builder = new InstancePrincipalsAuthenticationDetailsProviderBuilder();
+      if (option.federationEndpoint !== undefined) builder.federationEndpoint = option.federationEndpoint;
+      return builder.build().catch((error: unknown) => {
+        throw new ConfigurationError('auth', `Instance principal authentication failed (${firstLine(String(error))}).`, 'Run on an OCI compute instance in a dynamic group with a policy for generative-ai-family.', error);
+      });
+    }
+    case 'resource-principal':
+      try {
+        return ResourcePrincipalAuthenticationDetailsProvider.builder();
+      } catch (error) {
+        throw new ConfigurationError('auth', `Resource principal authentication failed (${firstLine(String(error))}).`, 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).');
+      }
+    case 'api-key':
+      return new SimpleAuthenticationDetailsProvider(option.tenancy, option.user, option.fingerprint, option.privateKey, option.passphrase ?? null);
+  }
+}

@@ -1,0 +1,122 @@
+import type { Subscriber } from 'rxjs';
+import type { Dispatcher } from 'undici';
+import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
+import { ConnectionError, IncompleteStreamError, OciGenAiError, StreamParseError } from '../errors.js';
+import { headerValue } from './headerValue.js';
+import { responseError } from './responseError.js';
+import { StreamDecoder } from './StreamDecoder.js';
+import type { Transport } from './Transport.js';
+
+/** One streaming call, as the client prepared it. */
+export interface StreamCall {
+  readonly transport: Transport;
+  /** The path under the endpoint, e.g. `/20231130/actions/chat`. */
+  readonly path: string;
+  /** The exact JSON body (signed and sent byte for byte). */
+  readonly body: string;
+  readonly headers: Readonly<Record<string, string>>;
+  readonly model: string;
+  readonly format: ApiFormat | GenerateTextRuntime;
+  readonly operation: 'chat' | 'generateText';
+  /** How long to wait after the finish event for usage and EOF before releasing the connection. */
+  readonly finishGraceMs: number;
+  /** The largest event, in characters, the client buffers. */
+  readonly maxEventChars: number;
+}
+
+/**
+ * One subscription's HTTP exchange: send, check the status, decode the SSE body into events,
+ * and end at the logical end (finish or `[DONE]`, then EOF or the grace period).
+ * Whatever happens, the response body is consumed or destroyed (the teardown aborts the request).
+ */
+export class AnswerStream {
+  private opcRequestId: string | undefined;
+  private tokensReceived = 0;
+  private graceTimer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly call: StreamCall,
+    private readonly subscriber: Subscriber<ChatEvent>,
+    private readonly signal: AbortSignal,
+  ) {}
+
+  /** Stops the grace timer; the caller aborts the request. */
+  dispose(): void {
+    clearTimeout(this.graceTimer);
+  }
+
+  /** Runs the exchange to its end; every failure goes to the subscriber. */
+  async run(): Promise<void> {
+    let response: Dispatcher.ResponseData;
+    try {
+      response = await this.call.transport.post(this.call.path, this.call.body, this.call.headers, this.signal);
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.opcRequestId = headerValue(response.headers, 'opc-request-id');
+    if (response.statusCode !== 200) {
+      this.fail(await responseError(response));
+      return;
+    }
+    const contentType = headerValue(response.headers, 'content-type') ?? '';
+    if (!contentType.startsWith('text/event-stream')) {
+      this.fail(new StreamParseError(`OCI answered ${contentType || 'no content type'} instead of text/event-stream.`, '', {
+        opcRequestId: this.opcRequestId,
+        tokensReceived: 0,
+      }));
+      return;
+    }
+    this.subscriber.next({ type: 'start', opcRequestId: this.opcRequestId ?? '', model: this.call.model, format: this.call.format });
+    await this.readBody(response.body);
+  }
+
+  private async readBody(body: Dispatcher.ResponseData['body']): Promise<void> {
+    const decoder = new StreamDecoder({
+      format: this.call.format,
+      operation: this.call.operation,
+      maxEventChars: this.call.maxEventChars,
+      opcRequestId: this.opcRequestId,
+      onEvent: (event) => this.subscriber.next(event),
+      // The server may keep the connection open after the finish (COHERE does): complete after a grace period.
+      onLogicalEnd: () => {
+        this.graceTimer = setTimeout(() => this.subscriber.complete(), this.call.finishGraceMs);
+      },
+    });
+    try {
+      for await (const chunk of body as AsyncIterable<Uint8Array>) {
+        decoder.push(chunk);
+        if (this.subscriber.closed) return;
+      }
+      decoder.end();
+    } catch (error) {
+      this.tokensReceived = decoder.tokensReceived;
+      this.fail(error);
+      return;
+    }
+    if (this.subscriber.closed) return;
+    if (decoder.ended) {
+      this.subscriber.complete();
+    } else {
+      this.subscriber.error(new IncompleteStreamError(
+        `The stream ended after ${decoder.tokensReceived} tokens without a finish event: the answer is incomplete.`,
+        { opcRequestId: this.opcRequestId, tokensReceived: decoder.tokensReceived },
+      ));
+    }
+  }
+
+  private fail(error: unknown): void {
+    // An abort is the subscriber leaving: nothing to report.
+    if (this.signal.aborted || this.subscriber.closed) return;
+    if (error instanceof OciGenAiError) {
+      this.subscriber.error(error);
+      return;
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    const after = this.tokensReceived > 0 ? ` after ${this.tokensReceived} tokens` : '';
+    this.subscriber.error(new ConnectionError(
+      `The connection to ${this.call.transport.endpoint} failed${after}: ${reason}`,
+      { opcRequestId: this.opcRequestId, tokensReceived: this.tokensReceived, cause: error },
+    ));
+  }
+}

@@ -1,0 +1,117 @@
+import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
+import { StreamParseError } from '../errors.js';
+import { createFrameDecoder } from './decoders/index.js';
+import type { FrameDecoder, WireFrame } from './decoders/index.js';
+import type { SseReader } from './sseReader.js';
+import { createSseReader } from './sseReader.js';
+
+/** What a {@link StreamDecoder} decodes and where its events go. */
+export interface StreamDecoderOptions {
+  readonly format: ApiFormat | GenerateTextRuntime;
+  readonly operation: 'chat' | 'generateText';
+  /** The largest event, in characters, buffered before the stream is rejected. */
+  readonly maxEventChars: number;
+  /** Quoted by errors. */
+  readonly opcRequestId: string | undefined;
+  /** Receives each event, in order. */
+  readonly onEvent: (event: ChatEvent) => void;
+  /** Called once at the logical end: the finish event or `[DONE]`, whichever comes first. */
+  readonly onLogicalEnd: () => void;
+}
+
+/**
+ * Raw body bytes in, typed events out, for one stream: UTF-8 and SSE framing, `[DONE]`,
+ * JSON frames, and the format's frame decoder. Throws {@link StreamParseError} on a bad frame.
+ *
+ * @example
+ * ```ts
+ * const decoder = new StreamDecoder({ format: 'GENERIC', operation: 'chat', maxEventChars: 1 << 20, opcRequestId: undefined, onEvent: console.log, onLogicalEnd: () => {} });
+ * decoder.push(bytes); decoder.end();
+ * ```
+ */
+export class StreamDecoder {
+  /** Text deltas decoded so far. */
+  tokensReceived = 0;
+  /** True once the finish event or `[DONE]` was seen. */
+  ended = false;
+  private readonly frames: FrameDecoder;
+  private readonly reader: SseReader;
+
+  constructor(private readonly options: StreamDecoderOptions) {
+    this.frames = createFrameDecoder(options.format, options.operation);
+    this.reader = createSseReader(
+      {
+        onData: (data) => this.onData(data),
+        onComment: () => undefined,
+        onError: (message, line) => {
+          throw this.parseError(`OCI sent a malformed stream (${message})`, line);
+        },
+      },
+      options.maxEventChars,
+    );
+  }
+
+  /** Feeds one network read. */
+  push(chunk: Uint8Array): void {
+    try {
+      this.reader.push(chunk);
+    } catch (error) {
+      throw this.asParseError(error);
+    }
+  }
+
+  /** The body ended: delivers a last unterminated event. */
+  end(): void {
+    try {
+      this.reader.end();
+    } catch (error) {
+      throw this.asParseError(error);
+    }
+  }
+
+  private asParseError(error: unknown): unknown {
+    if (error instanceof TypeError && 'code' in error && error.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
+      return this.parseError('OCI sent bytes that are not valid UTF-8', '');
+    }
+    return error;
+  }
+
+  private onData(data: string): void {
+    if (data === '[DONE]') {
+      this.markEnded();
+      return;
+    }
+    if (data.trim() === '') return;
+    let frame: unknown;
+    try {
+      frame = JSON.parse(data);
+    } catch (error) {
+      throw this.parseError('OCI sent a frame that is not JSON', data, error);
+    }
+    if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
+      throw this.parseError('OCI sent a frame that is not a JSON object', data);
+    }
+    this.frames.decode(frame as WireFrame, this.emit);
+  }
+
+  private readonly emit = (event: ChatEvent): void => {
+    if (event.type === 'text') this.tokensReceived++;
+    this.options.onEvent(event);
+    if (event.type === 'finish') this.markEnded();
+  };
+
+  private markEnded(): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.options.onLogicalEnd();
+  }
+
+  private parseError(message: string, frame: string, cause?: unknown): StreamParseError {
+    const shown = frame.length > 200 ? `${frame.slice(0, 200)}…` : frame;
+    return new StreamParseError(frame === '' ? `${message}.` : `${message}: ${shown}`, frame, {
+      opcRequestId: this.options.opcRequestId,
+      tokensReceived: this.tokensReceived,
+      cause,
+    });
+  }
+}

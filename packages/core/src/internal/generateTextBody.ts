@@ -1,0 +1,47 @@
+import { InvalidRequestError } from '../errors.js';
+import type { GenerateTextRuntime } from '../events.js';
+import type { GenerateTextRequest } from '../generateTextRequest.js';
+import { generateTextRuntimeFor } from '../modelFamily.js';
+import { checkNumber, definedOnly, requireText } from './requestChecks.js';
+import { servingMode } from './servingMode.js';
+
+const RUNTIMES: readonly GenerateTextRuntime[] = ['COHERE', 'LLAMA'];
+
+function runtimeOf(request: GenerateTextRequest): GenerateTextRuntime {
+  const family = generateTextRuntimeFor(request.model);
+  const runtime = request.runtime ?? family ?? 'LLAMA';
+  if (!RUNTIMES.includes(runtime)) {
+    throw new InvalidRequestError('runtime', `"${String(runtime)}" is not a generateText runtime. Use COHERE or LLAMA.`);
+  }
+  if (family !== undefined && family !== runtime) {
+    throw new InvalidRequestError('runtime', `${request.model} runs on the ${family} runtime, not ${runtime}. Use ${family}, or leave runtime out.`);
+  }
+  return runtime;
+}
+
+/**
+ * The JSON body of a streaming generateText call, validated before anything is sent.
+ *
+ * @throws {InvalidRequestError} for an empty prompt, an unknown runtime or one the model family does not run.
+ */
+export function generateTextBody(request: GenerateTextRequest, compartmentId: string): { body: string; runtime: GenerateTextRuntime } {
+  requireText('model', request.model, 'Pass a model id such as cohere.command or a dedicated endpoint OCID.');
+  requireText('prompt', request.prompt, 'Pass a non-empty prompt.');
+  const runtime = runtimeOf(request);
+  for (const field of ['maxTokens', 'temperature', 'topP', 'topK'] as const) checkNumber(field, request[field]);
+  const inferenceRequest = {
+    runtimeType: runtime,
+    prompt: request.prompt,
+    isStream: true,
+    ...definedOnly({
+      maxTokens: request.maxTokens,
+      temperature: request.temperature,
+      topP: request.topP,
+      topK: request.topK,
+      stopSequences: runtime === 'COHERE' ? request.stop : undefined,
+      stop: runtime === 'LLAMA' ? request.stop : undefined,
+    }),
+    ...request.raw,
+  };
+  return { body: JSON.stringify({ compartmentId, servingMode: servingMode(request.model), inferenceRequest }), runtime };
+}

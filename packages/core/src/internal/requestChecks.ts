@@ -1,0 +1,23 @@
+import { InvalidRequestError } from '../errors.js';
+
+/** Throws unless `value` is a non-empty string after trimming. */
+export function requireText(field: string, value: string | undefined, fix: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InvalidRequestError(field, `${field} is empty. ${fix}`);
+  }
+  return value;
+}
+
+/** Throws unless an optional number is finite. */
+export function checkNumber(field: string, value: unknown): void {
+  if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
+    throw new InvalidRequestError(field, `${field} must be a finite number, got ${JSON.stringify(value)}.`);
+  }
+}
+
+/** Drops the keys whose value is undefined, so the JSON body carries only what was set. */
+export function definedOnly(fields: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
+  return out;
+}

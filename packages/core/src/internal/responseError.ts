@@ -1,0 +1,89 @@
+import type { Dispatcher } from 'undici';
+import type { OciHttpErrorDetails } from '../errors.js';
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConflictError,
+  NotFoundError,
+  OciHttpError,
+  PermissionDeniedError,
+  RateLimitError,
+  RedirectError,
+  ServerError,
+} from '../errors.js';
+import { headerValue } from './headerValue.js';
+
+/** Error bodies are small; a proxy's HTML page is not read past this. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+/** Retry-After values above this are clamped: a hint is never a reason to wait for days. */
+const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
+
+/** Reads at most MAX_ERROR_BODY_BYTES of the body, then releases it. */
+async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= MAX_ERROR_BODY_BYTES) break;
+  }
+  body.destroy();
+  return Buffer.concat(chunks).subarray(0, MAX_ERROR_BODY_BYTES).toString('utf8');
+}
+
+/**
+ * Milliseconds to wait from a `Retry-After` header (delta seconds or an HTTP date), or undefined.
+ *
+ * @example
+ * ```ts
+ * parseRetryAfter('2') // 2000
+ * ```
+ */
+export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const text = value.trim();
+  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
+  if (Number.isNaN(ms)) return undefined;
+  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
+}
+
+/** OCI's `{code, message}`, or the first bytes of a body that is not that JSON. */
+function errorBodyFields(text: string): { ociCode: string | undefined; serverMessage: string } {
+  try {
+    const json = JSON.parse(text) as { code?: unknown; message?: unknown };
+    if (typeof json === 'object' && json !== null && (json.code !== undefined || json.message !== undefined)) {
+      return {
+        ociCode: typeof json.code === 'string' || typeof json.code === 'number' ? String(json.code) : undefined,
+        serverMessage: typeof json.message === 'string' ? json.message : JSON.stringify(json.message ?? ''),
+      };
+    }
+  } catch {
+    // Not JSON (a proxy's page): fall through and keep its first bytes as the message.
+  }
+  const excerpt = text.replace(/\s+/g, ' ').trim().slice(0, 200);
+  return { ociCode: undefined, serverMessage: excerpt === '' ? '(empty body)' : excerpt };
+}
+
+/** The typed error for a response whose status is not 200; consumes and releases its body. */
+export async function responseError(response: Dispatcher.ResponseData): Promise<OciHttpError> {
+  const text = await readErrorBody(response.body);
+  const details: OciHttpErrorDetails = {
+    status: response.statusCode,
+    ...errorBodyFields(text),
+    opcRequestId: headerValue(response.headers, 'opc-request-id'),
+    retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
+  };
+  const status = response.statusCode;
+  if (status >= 300 && status < 400) {
+    const location = headerValue(response.headers, 'location');
+    return new RedirectError({ ...details, serverMessage: `redirect to ${location ?? '(no location)'}` });
+  }
+  if (status === 400 || status === 413) return new BadRequestError(details);
+  if (status === 401) return new AuthenticationError(details);
+  if (status === 403) return new PermissionDeniedError(details);
+  if (status === 404) return new NotFoundError(details);
+  if (status === 409) return new ConflictError(details);
+  if (status === 429) return new RateLimitError(details);
+  if (status >= 500) return new ServerError(details);
+  return new OciHttpError(details);
+}

@@ -1,0 +1,127 @@
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import type { ChatEvent } from '../src/index.js';
+import { StreamParseError } from '../src/index.js';
+import { StreamDecoder } from '../src/internal/StreamDecoder.js';
+import type { RecordedStream } from './fixtures/recordedStreams.js';
+import { recordedStreams } from './fixtures/recordedStreams.js';
+
+const encoder = new TextEncoder();
+
+function decode(stream: Pick<RecordedStream, 'format' | 'operation'>, chunks: readonly Uint8Array[], maxEventChars = 1 << 20) {
+  const events: ChatEvent[] = [];
+  let logicalEnds = 0;
+  const decoder = new StreamDecoder({
+    format: stream.format,
+    operation: stream.operation,
+    maxEventChars,
+    opcRequestId: 'REQ1',
+    onEvent: (event) => events.push(event),
+    onLogicalEnd: () => logicalEnds++,
+  });
+  for (const chunk of chunks) decoder.push(chunk);
+  decoder.end();
+  return { events, logicalEnds, decoder };
+}
+
+/** Cuts bytes at the given offsets (sorted, deduplicated, inside the range). */
+function cut(bytes: Uint8Array, offsets: readonly number[]): Uint8Array[] {
+  const points = [...new Set(offsets.map((o) => o % (bytes.length + 1)))].sort((a, b) => a - b);
+  const chunks: Uint8Array[] = [];
+  let start = 0;
+  for (const point of [...points, bytes.length]) {
+    chunks.push(bytes.subarray(start, point));
+    start = point;
+  }
+  return chunks;
+}
+
+const generic = { format: 'GENERIC', operation: 'chat' } as const;
+const frame = (text: string) => `data: {"index":0,"message":{"role":"ASSISTANT","content":[{"type":"TEXT","text":"${text}"}]}}`;
+
+describe('StreamDecoder', () => {
+  for (const stream of recordedStreams) {
+    it(`decodes ${stream.name} into the expected events`, () => {
+      const { events, logicalEnds } = decode(stream, [encoder.encode(stream.wire)]);
+      expect(events).toEqual(stream.events);
+      expect(logicalEnds).toBe(1);
+    });
+  }
+
+  it('decodes one byte at a time, splitting every multi-byte character', () => {
+    const stream = recordedStreams[1]!;
+    const bytes = encoder.encode(stream.wire);
+    expect(decode(stream, [...bytes].map((b) => Uint8Array.of(b))).events).toEqual(stream.events);
+  });
+
+  test.prop([fc.constantFrom(...recordedStreams), fc.array(fc.nat(), { maxLength: 40 })])(
+    'gives the same events for any split of a recorded stream into chunks',
+    (stream, offsets) => {
+      const chunks = cut(encoder.encode(stream.wire), offsets);
+      expect(decode(stream, chunks).events).toEqual(stream.events);
+    },
+  );
+
+  test.prop([fc.constantFrom('\n', '\r\n', '\r'), fc.array(fc.nat(), { maxLength: 20 })])(
+    'reads LF, CRLF and CR line endings, split anywhere, alike',
+    (eol, offsets) => {
+      const wire = [frame('A'), '', ': keep-alive', frame('B'), '', 'data: {"finishReason":"stop"}', '', ''].join(eol);
+      const { events } = decode(generic, cut(encoder.encode(wire), offsets));
+      expect(events).toEqual([
+        { type: 'text', text: 'A' },
+        { type: 'text', text: 'B' },
+        { type: 'finish', reason: 'stop', rawReason: 'stop' },
+      ]);
+    },
+  );
+
+  it('delivers a last event that lacks its trailing blank line', () => {
+    const wire = `${frame('A')}\n\ndata: {"finishReason":"stop"}`;
+    const { events, decoder } = decode(generic, [encoder.encode(wire)]);
+    expect(events.map((e) => e.type)).toEqual(['text', 'finish']);
+    expect(decoder.ended).toBe(true);
+  });
+
+  it('treats [DONE] as the logical end and does not require it', () => {
+    const withDone = decode(generic, [encoder.encode(`${frame('A')}\n\ndata: [DONE]\n\n`)]);
+    expect(withDone.events).toEqual([{ type: 'text', text: 'A' }]);
+    expect(withDone.logicalEnds).toBe(1);
+    const withoutAnyEnd = decode(generic, [encoder.encode(`${frame('A')}\n\n`)]);
+    expect(withoutAnyEnd.decoder.ended).toBe(false);
+  });
+
+  it('raises a StreamParseError that quotes a frame that is not JSON', () => {
+    const wire = `${frame('A')}\n\ndata: <html>oops</html>\n\n`;
+    const error = (() => {
+      try {
+        decode(generic, [encoder.encode(wire)]);
+      } catch (e) {
+        return e;
+      }
+      return undefined;
+    })();
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).message).toContain('<html>oops</html>');
+    expect((error as StreamParseError).tokensReceived).toBe(1);
+    expect((error as StreamParseError).opcRequestId).toBe('REQ1');
+  });
+
+  it('raises a StreamParseError for a JSON frame that is not an object', () => {
+    expect(() => decode(generic, [encoder.encode('data: [1,2]\n\n')])).toThrow(StreamParseError);
+  });
+
+  it('rejects an event larger than the buffer limit instead of growing without bound', () => {
+    const huge = `data: {"text":"${'x'.repeat(5000)}`;
+    expect(() => decode(generic, [encoder.encode(huge)], 1000)).toThrow(/max buffer size/);
+  });
+
+  it('rejects bytes that are not UTF-8', () => {
+    const bytes = Uint8Array.of(...encoder.encode('data: {"text":"'), 0xff, 0xfe, ...encoder.encode('"}\n\n'));
+    expect(() => decode(generic, [bytes])).toThrow(/not valid UTF-8/);
+  });
+
+  it('counts text deltas as tokens', () => {
+    const { decoder } = decode(recordedStreams[0]!, [encoder.encode(recordedStreams[0]!.wire)]);
+    expect(decoder.tokensReceived).toBe(2);
+  });
+});
