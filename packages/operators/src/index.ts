@@ -1,1 +1,9 @@
-export {};
+export * from './bufferSentences.js';
+export * from './streamTimeout.js';
+export * from './retryStream.js';
+export * from './mergePrompts.js';
+export * from './collectPromptResults.js';
+export * from './StreamTimeoutError.js';
+export * from './PromptEvent.js';
+export * from './MergePromptsOptions.js';
+export * from './promptResults.js';

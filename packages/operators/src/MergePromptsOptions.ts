@@ -1,0 +1,59 @@
+import type { SchedulerLike } from 'rxjs';
+import type { PromptKey } from './PromptEvent.js';
+
+/** The options of `mergePrompts()`. */
+export interface MergePromptsOptions<P> {
+  /** How many prompts run at once (with `adaptive`: the starting limit). Default: 4. */
+  readonly concurrency?: number;
+  /**
+   * False: items in the order they happen. True: prompt 0's items live, then prompt 1's
+   * (buffered meanwhile), and so on; prompts still run `concurrency` at a time. Default: false.
+   */
+  readonly ordered?: boolean;
+  /**
+   * False: a prompt's failure becomes its `error` item and the others go on. True: the first
+   * failure errors the whole Observable (with the prompt's error, unchanged) and cancels the
+   * rest. Default: false.
+   */
+  readonly failFast?: boolean;
+  /** The key of each prompt's items. Default: the index. */
+  readonly key?: (prompt: P, index: number) => PromptKey;
+  /** Request and token budgets per sliding window. Default: none. */
+  readonly rateLimit?: RateLimit<P>;
+  /** Shrink the concurrency on 429 and grow it back on success (AIMD). Default: off. */
+  readonly adaptive?: boolean | AdaptiveConcurrency;
+  /** The scheduler of the rate limit's clock and waits. Default: `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/**
+ * Budgets over a sliding window of `intervalMs`: a prompt does not start while a budget is
+ * spent, and starts as soon as old entries leave the window.
+ *
+ * Tokens are counted when they are known: from a `usage` event (`usage.totalTokens`), or, when a
+ * prompt ends without usage, from `estimateTokens`. Prompts that are running have not counted
+ * yet, so the budget can be overshot by what `concurrency` prompts use at once.
+ */
+export interface RateLimit<P> {
+  /** Prompt starts allowed per window. Default: unlimited. */
+  readonly requestsPerInterval?: number;
+  /** Tokens (prompt plus answer) allowed per window. Default: unlimited. */
+  readonly tokensPerInterval?: number;
+  /** The window, in milliseconds. Default: 60000 (one minute). */
+  readonly intervalMs?: number;
+  /**
+   * The tokens of a prompt that ended without a `usage` event. Default: the characters of the
+   * prompt (a string, or its JSON) and of the answer's text, divided by 4, rounded up.
+   */
+  readonly estimateTokens?: (prompt: P, answerText: string) => number;
+}
+
+/** The bounds of the adaptive concurrency limit. */
+export interface AdaptiveConcurrency {
+  /** The lowest limit. Default: 1. */
+  readonly min?: number;
+  /** The highest limit. Default: `concurrency`. */
+  readonly max?: number;
+  /** Called with the new limit each time it changes. */
+  readonly onLimitChange?: (limit: number) => void;
+}

@@ -1,0 +1,155 @@
+import { ConnectionError, IncompleteStreamError, isRetryable } from '@oci-genai-rx/core';
+import { asyncScheduler, concat, defer, of, retry, tap, throwError, timer } from 'rxjs';
+import type { MonoTypeOperatorFunction, Observable, OperatorFunction, SchedulerLike } from 'rxjs';
+import { StreamTimeoutError } from './StreamTimeoutError.js';
+import { isToken } from './internal/tokens.js';
+
+/** What {@link RetryStreamConfig.onRetry} is told before each retry. */
+export interface RetryInfo {
+  /** The retry about to happen: 1 for the first retry. */
+  readonly attempt: number;
+  /** How long the retry waits first, in milliseconds. */
+  readonly delayMs: number;
+  /** The error that failed the previous attempt. */
+  readonly error: unknown;
+}
+
+/**
+ * Emitted by `retryStream({ restartAfterTokens: true })` when a new attempt starts after an
+ * attempt that had emitted tokens: discard what was shown of the failed attempt.
+ *
+ * @example
+ * ```ts
+ * { type: 'reset', attempt: 1, error: ConnectionError, discardedTokens: 12 }
+ * ```
+ */
+export interface StreamResetEvent {
+  readonly type: 'reset';
+  /** The retry that starts now: 1 for the first retry. */
+  readonly attempt: number;
+  /** The error that failed the previous attempt. */
+  readonly error: unknown;
+  /** How many tokens of the failed attempt were emitted and must be discarded. */
+  readonly discardedTokens: number;
+}
+
+/** The options of {@link retryStream}. */
+export interface RetryStreamConfig {
+  /** The maximum number of retries (not counting the first attempt). Default: 3. */
+  readonly count?: number;
+  /** The backoff base, in milliseconds: retry n waits up to `baseDelayMs * 2^(n-1)`. Default: 500. */
+  readonly baseDelayMs?: number;
+  /** The cap of the computed backoff, in milliseconds. Default: 30000. */
+  readonly maxDelayMs?: number;
+  /** The cap of a server's `Retry-After` (`error.retryAfterMs`), in milliseconds. Default: 60000. */
+  readonly maxRetryAfterMs?: number;
+  /**
+   * Whether to retry `error`; `attempt` is the retry that would happen (1 for the first).
+   * Default: core's `isRetryable(error)` (429, 5xx, 409 IncorrectState, connection failures
+   * before the first token, first-token timeouts). It is never asked after tokens unless
+   * `restartAfterTokens` is true.
+   */
+  readonly shouldRetry?: (error: unknown, attempt: number) => boolean;
+  /** Called before each retry's delay starts. */
+  readonly onRetry?: (info: RetryInfo) => void;
+  /**
+   * Whether to restart a stream that failed after emitting tokens, emitting a
+   * {@link StreamResetEvent} first. Then connection failures, incomplete streams and idle
+   * timeouts are retried even after tokens. Default: false (the error passes through).
+   */
+  readonly restartAfterTokens?: boolean;
+  /** The random source of the jitter, returning [0, 1). Default: `Math.random`. */
+  readonly random?: () => number;
+  /** The scheduler of the delays. Default: `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/**
+ * Retries a token stream on retryable errors, with exponential backoff and full jitter,
+ * honouring the server's `Retry-After`, and never duplicating text.
+ *
+ * Retry n waits `random() * min(maxDelayMs, baseDelayMs * 2^(n-1))` ms (rounded), or the error's
+ * `retryAfterMs` (capped by `maxRetryAfterMs`) when the server sent one. Once an attempt has
+ * emitted a token, its error passes through unchanged: a retry would repeat text already shown.
+ * With `restartAfterTokens: true` it restarts anyway and emits a {@link StreamResetEvent} before
+ * the new attempt. Completion passes through; the last error passes through when retries run
+ * out or the error is not retryable; unsubscribing stops the attempt or cancels the delay.
+ *
+ * @param config The options, or a number: `count`.
+ * @returns An operator resubscribing to the source on retryable errors.
+ *
+ * @example
+ * ```ts
+ * // The first call is refused with a 429 (core's RateLimitError), the second answers.
+ * let calls = 0;
+ * const flaky = defer(() => (++calls === 1 ? throwError(() => rateLimitError) : of('Hi', '!')));
+ * flaky.pipe(retryStream({ count: 2, onRetry: (r) => console.log('retry', r.attempt) })).subscribe(console.log);
+ * // retry 1
+ * // Hi
+ * // !
+ * ```
+ */
+export function retryStream<T>(config?: number | (RetryStreamConfig & { readonly restartAfterTokens?: false })): MonoTypeOperatorFunction<T>;
+export function retryStream<T>(config: RetryStreamConfig & { readonly restartAfterTokens: true }): OperatorFunction<T, T | StreamResetEvent>;
+export function retryStream<T>(config?: number | RetryStreamConfig): OperatorFunction<T, T | StreamResetEvent>;
+export function retryStream<T>(config: number | RetryStreamConfig = {}): OperatorFunction<T, T | StreamResetEvent> {
+  const options: RetryStreamConfig = typeof config === 'number' ? { count: config } : config;
+  const { count = 3, restartAfterTokens = false, scheduler = asyncScheduler } = options;
+  const shouldRetry = options.shouldRetry ?? (restartAfterTokens ? isRestartable : (error: unknown) => isRetryable(error));
+
+  return (source) =>
+    defer(() => {
+      // Per subscription: the tokens the current attempt has emitted, and the reset to announce.
+      let tokens = 0;
+      let reset: StreamResetEvent | undefined;
+
+      const attempt: Observable<T | StreamResetEvent> = defer(() => {
+        const announce = reset === undefined ? [] : [reset];
+        tokens = 0;
+        reset = undefined;
+        const counted = source.pipe(
+          tap((value) => {
+            if (isToken(value)) tokens += 1;
+          }),
+        );
+        return concat(of(...announce), counted);
+      });
+
+      return attempt.pipe(
+        retry({
+          count,
+          delay: (error: unknown, retryCount: number) => {
+            if (tokens > 0 && !restartAfterTokens) return throwError(() => error);
+            if (!shouldRetry(error, retryCount)) return throwError(() => error);
+            const delayMs = backoffMs(error, retryCount, options);
+            options.onRetry?.({ attempt: retryCount, delayMs, error });
+            if (tokens > 0) reset = { type: 'reset', attempt: retryCount, error, discardedTokens: tokens };
+            return timer(delayMs, scheduler);
+          },
+        }),
+      );
+    });
+}
+
+/** The wait before retry `retryCount` (1-based): the server's Retry-After, or full-jitter backoff. */
+function backoffMs(error: unknown, retryCount: number, options: RetryStreamConfig): number {
+  const { baseDelayMs = 500, maxDelayMs = 30_000, maxRetryAfterMs = 60_000, random = Math.random } = options;
+  const retryAfterMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
+  if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
+    return Math.min(retryAfterMs, maxRetryAfterMs);
+  }
+  return Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (retryCount - 1)));
+}
+
+/**
+ * The default predicate of restart mode: what is retryable before tokens, plus the failures
+ * that are not retryable after tokens only because a retry would repeat text.
+ */
+function isRestartable(error: unknown): boolean {
+  return (
+    isRetryable(error) ||
+    error instanceof ConnectionError ||
+    error instanceof IncompleteStreamError ||
+    (error instanceof StreamTimeoutError && error.phase === 'idle')
+  );
+}

@@ -1,0 +1,103 @@
+import { Observable, asyncScheduler, timer } from 'rxjs';
+import type { MonoTypeOperatorFunction, SchedulerLike, Subscription } from 'rxjs';
+import { StreamTimeoutError } from './StreamTimeoutError.js';
+import type { StreamTimeoutPhase } from './StreamTimeoutError.js';
+import { isToken } from './internal/tokens.js';
+
+/** The deadlines of {@link streamTimeout}. Each one is off when absent. */
+export interface StreamTimeoutConfig {
+  /** Milliseconds from subscription to the first token. No default (off). */
+  readonly firstTokenMs?: number;
+  /**
+   * Milliseconds allowed between two tokens, counted from the first token on (the wait for the
+   * first token is `firstTokenMs`'s job). Metadata events (`start`, `finish`, `usage`) do not
+   * reset it, and it stops at the `finish` event: the answer is over, only usage may follow.
+   * No default (off).
+   */
+  readonly idleMs?: number;
+  /** Milliseconds from subscription to completion. No default (off). */
+  readonly totalMs?: number;
+  /** The scheduler of the deadlines. Default: `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/**
+ * Fails a token stream that is too slow to start, stalls, or runs too long, with a typed
+ * {@link StreamTimeoutError} whose `phase` says which deadline passed.
+ *
+ * Tokens are strings, or `text` / `reasoning` / `tool-call` events; other values pass through
+ * without counting as progress. On a deadline the source is unsubscribed (which aborts its
+ * HTTP request) and the error is sent. Completion and errors of the source pass through and
+ * clear the deadlines; unsubscribing clears them too.
+ *
+ * A number is `totalMs`, like `AbortSignal.timeout(ms)`: one deadline for the whole stream.
+ * (A number cannot mean `idleMs` without surprise: RxJS's `timeout(n)` also bounds the first
+ * value, and a first token often takes far longer than the gap between tokens.)
+ *
+ * Place it before `retryStream()` so that each attempt gets its own deadlines.
+ *
+ * @param config The deadlines, or a number: `totalMs`.
+ * @returns An operator mirroring the source until a deadline passes.
+ *
+ * @example
+ * ```ts
+ * import { concat, timer, map, of } from 'rxjs';
+ *
+ * // 'Hel' at once, 'lo' after 10 ms, then silence.
+ * concat(of('Hel'), timer(10).pipe(map(() => 'lo')), timer(1_000))
+ *   .pipe(streamTimeout({ firstTokenMs: 100, idleMs: 50 }))
+ *   .subscribe({ next: (t) => console.log(t), error: (e) => console.log(e.phase, e.message) });
+ * // Hel
+ * // lo
+ * // idle No token for 50 ms after the last one (2 tokens received): the stream stalled. Raise idleMs …
+ * ```
+ */
+export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoTypeOperatorFunction<T> {
+  const { firstTokenMs, idleMs, totalMs, scheduler = asyncScheduler }: StreamTimeoutConfig =
+    typeof config === 'number' ? { totalMs: config } : config;
+
+  return (source) =>
+    new Observable<T>((subscriber) => {
+      let tokensReceived = 0;
+      let opcRequestId: string | undefined;
+
+      const deadline = (phase: StreamTimeoutPhase, ms: number | undefined): Subscription | undefined =>
+        ms === undefined
+          ? undefined
+          : timer(ms, scheduler).subscribe(() =>
+              subscriber.error(new StreamTimeoutError({ phase, waitedMs: ms, tokensReceived, opcRequestId })),
+            );
+
+      const total = deadline('total', totalMs);
+      // First the first-token deadline; from the first token on, the idle deadline.
+      let tokenDeadline = deadline('first-token', firstTokenMs);
+
+      const sub = source.subscribe({
+        next: (value) => {
+          if (isToken(value)) {
+            tokensReceived += 1;
+            tokenDeadline?.unsubscribe();
+            tokenDeadline = deadline('idle', idleMs);
+          } else if (isEvent(value, 'finish')) {
+            tokenDeadline?.unsubscribe();
+            tokenDeadline = undefined;
+          } else if (isEvent(value, 'start')) {
+            opcRequestId = (value as { opcRequestId?: string }).opcRequestId;
+          }
+          subscriber.next(value);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+
+      return () => {
+        sub.unsubscribe();
+        total?.unsubscribe();
+        tokenDeadline?.unsubscribe();
+      };
+    });
+}
+
+function isEvent(value: unknown, type: string): boolean {
+  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+}
