@@ -32,7 +32,7 @@ export type AuthOption =
   | AuthenticationDetailsProvider
   | { readonly type: 'config-file'; readonly configFile?: string; readonly profile?: string }
   | { readonly type: 'session-token'; readonly configFile?: string; readonly profile?: string }
-  | { readonly type: 'instance-principal'; readonly federationEndpoint?: string }
+  | { readonly type: 'instance-principal'; readonly federationEndpoint?: string; readonly metadataBaseUrl?: string }
   | { readonly type: 'resource-principal' }
   | {
       readonly type: 'api-key';
@@ -108,6 +108,7 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
     case 'instance-principal': {
       const builder = new InstancePrincipalsAuthenticationDetailsProviderBuilder();
       if (option.federationEndpoint !== undefined) builder.federationEndpoint = option.federationEndpoint;
+      if (option.metadataBaseUrl !== undefined) builder.metadataBaseUrl = option.metadataBaseUrl;
       return builder.build().catch((error: unknown) => {
         throw new ConfigurationError('auth', `Instance principal authentication failed (${firstLine(String(error))}).`, 'Run on an OCI compute instance in a dynamic group with a policy for generative-ai-family.', error);
       });
