@@ -61,9 +61,28 @@ function fromConfigFile(kind: 'config-file' | 'session-token', file?: string, pr
     throw new ConfigurationError('configFile', `No OCI config file at ${path}.`, 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.');
   }
   try {
-    return kind === 'session-token' ? new SessionAuthDetailProvider(path, profile) : new ConfigFileAuthenticationDetailsProvider(path, profile);
+    return withoutDefaultProfileNotice(() =>
+      kind === 'session-token' ? new SessionAuthDetailProvider(path, profile) : new ConfigFileAuthenticationDetailsProvider(path, profile));
   } catch (error) {
     throw configFileError(error, path, profile);
+  }
+}
+
+/**
+ * oci-common's config reader prints "No DEFAULT profile was specified in the configuration" with
+ * console.info (stdout) whenever a file has no [DEFAULT] section, even when another profile was
+ * asked for; on stdout it corrupts the output of programs that pipe their answers. That one
+ * notice is dropped for the duration of the synchronous call; anything else passes through.
+ */
+function withoutDefaultProfileNotice<T>(read: () => T): T {
+  const info = console.info;
+  console.info = (...args: unknown[]) => {
+    if (args[0] !== 'No DEFAULT profile was specified in the configuration') info(...args);
+  };
+  try {
+    return read();
+  } finally {
+    console.info = info;
   }
 }
 
@@ -89,7 +108,7 @@ function configFileError(error: unknown, path: string, profile: string): Configu
 function firstLine(text: string): string {
   // Only the first line and no PEM-looking content: oci-common messages never carry keys, but be sure.
   const line = text.split('\n')[0] ?? '';
-  return line.includes('-----BEGIN') ? 'unreadable content' : line.slice(0, 200);
+  return line.includes('-----BEGIN') ? 'unreadable content' : line.slice(0, 600);
 }
 
 /**

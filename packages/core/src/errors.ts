@@ -159,10 +159,16 @@ export class ConfigurationError extends OciGenAiError {
   readonly code = 'CONFIGURATION' as const;
   /** The setting that is wrong (`compartmentId`, `region`, `key_file`, `pass_phrase`, …). */
   readonly setting: string;
+  /** What is wrong with it. */
+  readonly problem: string;
+  /** How to fix it, in this library's terms (a CLI may reword it in terms of its flags). */
+  readonly fix: string;
 
   constructor(setting: string, problem: string, fix: string, cause?: unknown) {
     super(`${setting}: ${problem} ${fix}`, { cause });
     this.setting = setting;
+    this.problem = problem;
+    this.fix = fix;
   }
 }
 
