@@ -1,0 +1,117 @@
+import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import { createSentenceSegmenter, validateSentenceOptions } from './internal/sentenceSegmenter.js';
+
+/** Options of {@link bufferSentences}. Lengths count UTF-16 code units, like `String.length`. */
+export interface BufferSentencesOptions {
+  /** Sentences shorter than this many characters are merged with the next one. Default 0 (no merging). */
+  readonly minLength?: number;
+  /**
+   * A sentence longer than this many characters (not counting whitespace around it) is split: after
+   * the last `, ; : 、 ，` in the second half of the limit, else at the last whitespace, else hard
+   * (never inside a surrogate pair). Code fences are never split. Default `Infinity` (no limit).
+   */
+  readonly maxLength?: number;
+  /**
+   * After this many milliseconds without a sentence boundary, everything buffered is emitted as it
+   * is (possibly mid-word). The clock starts when text is buffered and restarts at each emitted
+   * sentence. A code fence still being received is never flushed early. Default `Infinity` (never).
+   */
+  readonly maxWaitMs?: number;
+  /**
+   * `'auto'` (default) decides per character: after CJK text, `.`/`!`/`?` end a sentence with no
+   * space after them. `'en'` always wants the space; `'ja'` and `'zh'` (equivalent) never do.
+   */
+  readonly locale?: 'auto' | 'en' | 'ja' | 'zh';
+  /**
+   * Extra abbreviations (`'approx.'`, `'Sgt'`; case and the final dot do not matter). Like the built-in
+   * `etc.`, they end a sentence only before an upper-case word. Default none.
+   */
+  readonly abbreviations?: readonly string[];
+  /** Schedules the `maxWaitMs` flush. Default `asyncScheduler`. */
+  readonly scheduler?: SchedulerLike;
+}
+
+/**
+ * Turns a stream of tokens (strings of any length) into a stream of whole sentences, each emitted
+ * as soon as it is certainly complete.
+ *
+ * Joining everything emitted gives back the input exactly. Whitespace after a sentence belongs to
+ * it (`"Hi. Bye."` → `"Hi. "`, `"Bye."`); so a sentence is emitted when the first non-space
+ * character after it arrives, which also settles whether `Dr.`, `3.` or `etc.` ended it. Rules:
+ * `. ! ? ?! ...` end English sentences, but not after titles (`Mr.`, `Dr.`, `e.g.`), initials,
+ * inside numbers, versions, e-mails and URLs, after list markers (`Steps: 1. mix`), or before a
+ * lower-case word; `。！？` end CJK sentences with no space needed; closing quotes and brackets
+ * after a terminator belong to its sentence, and a terminator inside brackets or quotes does not
+ * end the outer sentence; a blank line always ends one; a fenced code block is emitted whole, as
+ * soon as its closing line is complete. Each character is examined once: the time is linear.
+ *
+ * - On complete: emits the buffered rest (a partial sentence, or an unclosed fence), then completes.
+ * - On error: emits the buffered rest first, so no text is lost, then passes the error on.
+ * - On unsubscribe: unsubscribes from the source, cancels the `maxWaitMs` timer and drops the buffer.
+ *
+ * @param options See {@link BufferSentencesOptions}; all optional.
+ * @returns An operator from tokens to sentences; each emitted string is non-empty.
+ * @throws RangeError/TypeError at once (not through the stream) when an option is invalid.
+ *
+ * @example
+ * ```ts
+ * from(['Hello Dr. Sm', 'ith. How', ' are you?']).pipe(bufferSentences()).subscribe(console.log);
+ * // 'Hello Dr. Smith. '   (emitted with the token 'ith. How': its "H" shows that "Smith." ended)
+ * // 'How are you?'        (emitted on complete)
+ * from(['今日は「晴れ。」と', '言った。明日', 'は雨？']).pipe(bufferSentences()).subscribe(console.log);
+ * // '今日は「晴れ。」と言った。'
+ * // '明日は雨？'
+ * ```
+ */
+export function bufferSentences(options: BufferSentencesOptions = {}): OperatorFunction<string, string> {
+  const { maxWaitMs = Infinity, scheduler = asyncScheduler } = options;
+  if (!(maxWaitMs >= 0)) {
+    throw new RangeError(`bufferSentences: maxWaitMs must be a number of milliseconds >= 0 (or Infinity), got ${String(maxWaitMs)}.`);
+  }
+  validateSentenceOptions(options);
+  return (source) =>
+    new Observable<string>((subscriber) => {
+      const segmenter = createSentenceSegmenter(options);
+      let timer: Subscription | null = null;
+      const stopTimer = (): void => {
+        timer?.unsubscribe();
+        timer = null;
+      };
+      const emit = (sentences: readonly string[]): void => {
+        for (const sentence of sentences) subscriber.next(sentence);
+      };
+      /** Starts the maxWaitMs clock when text waits, restarts it after a sentence went out. */
+      const arm = (restart: boolean): void => {
+        if (maxWaitMs === Infinity || subscriber.closed || !segmenter.buffered) return stopTimer();
+        if (timer !== null && !restart) return;
+        stopTimer();
+        timer = scheduler.schedule(() => {
+          timer = null;
+          emit(segmenter.flushPartial());
+        }, maxWaitMs);
+      };
+      const finish = (): void => {
+        stopTimer();
+        emit(segmenter.end());
+      };
+      const subscription = source.subscribe({
+        next: (token) => {
+          const sentences = segmenter.push(token);
+          emit(sentences);
+          arm(sentences.length > 0);
+        },
+        error: (error: unknown) => {
+          finish();
+          subscriber.error(error);
+        },
+        complete: () => {
+          finish();
+          subscriber.complete();
+        },
+      });
+      return () => {
+        stopTimer();
+        subscription.unsubscribe();
+      };
+    });
+}
