@@ -1,0 +1,36 @@
+import type { EmulatorCounters } from './EmulatorCounters.js';
+import type { EmulatorCredentials } from './EmulatorCredentials.js';
+
+/**
+ * A running emulator. Point a client at `url`, sign with `credentials`, inject faults
+ * with `setFault`, and `close()` it when done.
+ *
+ * @example
+ * const emulator = await startEmulator();
+ * emulator.setFault('status=429; retry-after=1', { times: 1 });
+ * // ... the client's first request gets 429, the next ones are answered
+ * await emulator.close();
+ */
+export interface Emulator {
+  /** Base URL, e.g. 'http://127.0.0.1:41234' (clients append '/20231130/actions/chat'). */
+  readonly url: string;
+  readonly credentials: EmulatorCredentials;
+  /** Live counters. */
+  readonly counters: EmulatorCounters;
+  /**
+   * An ~/.oci/config profile (user, fingerprint, tenancy, region, key_file) for these
+   * credentials; write `credentials.privateKeyPem` to `keyFilePath` yourself.
+   *
+   * @example
+   * emulator.configFileText('/tmp/key.pem', 'EMULATOR'); // '[EMULATOR]\nuser=ocid1.user…\n…key_file=/tmp/key.pem\n'
+   */
+  configFileText(keyFilePath: string, profile?: string): string;
+  /**
+   * Applies a fault spec to the next `times` requests (default: every following request
+   * until cleared with `setFault(undefined)`). A request's own `x-emulator-fault` header
+   * still wins. Throws on an unknown fault name.
+   */
+  setFault(spec: string | undefined, options?: { times?: number }): void;
+  /** Stops listening, destroys every open socket (lingering and stalled streams too) and resolves when closed. */
+  close(): Promise<void>;
+}

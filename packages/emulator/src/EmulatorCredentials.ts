@@ -1,0 +1,39 @@
+/**
+ * The identity the emulator generated at start: an API key (sign with
+ * `SimpleAuthenticationDetailsProvider` from these fields), a session token with its
+ * key, an API key for the OpenAI-compatible route, and the compartment to send.
+ *
+ * @example
+ * const { tenancy, user, fingerprint, privateKeyPem, region } = emulator.credentials;
+ * const provider = new SimpleAuthenticationDetailsProvider(tenancy, user, fingerprint, privateKeyPem, null, Region.fromRegionId(region));
+ */
+export interface EmulatorCredentials {
+  /** 'ocid1.tenancy.oc1..aaaaemulator…' */
+  readonly tenancy: string;
+  /** 'ocid1.user.oc1..aaaaemulator…' */
+  readonly user: string;
+  /** The MD5 fingerprint of the public key, as OCI shows it ('aa:bb:…'). */
+  readonly fingerprint: string;
+  /** `${tenancy}/${user}/${fingerprint}` */
+  readonly keyId: string;
+  /** The 2048-bit RSA private key, unencrypted PKCS#8 PEM. Test material: never reuse it. */
+  readonly privateKeyPem: string;
+  /** Its public key, SPKI PEM. */
+  readonly publicKeyPem: string;
+  /** 'ocid1.compartment.oc1..aaaaemulator…': send it as `compartmentId`. */
+  readonly compartmentId: string;
+  /** 'us-chicago-1' */
+  readonly region: string;
+  /** A session token (JWT) the emulator issued; sign with keyId `ST$<token>` and `sessionPrivateKeyPem`. */
+  readonly sessionToken: string;
+  /** The private key bound to `sessionToken`, PKCS#8 PEM. */
+  readonly sessionPrivateKeyPem: string;
+  /** The bearer key for `/openai/v1/chat/completions` (`Authorization: Bearer <apiKey>`). */
+  readonly apiKey: string;
+  /**
+   * Issues another session token (RS256 JWT, valid for 1 hour) bound to `publicKeyPem`;
+   * `claims` override the defaults (`sub`, `iat`, `exp`, `ptype: 'user'`, `tenant`,
+   * `res_tenant`, `res_compartment`), e.g. `{ ptype: 'resource' }` for resource principals.
+   */
+  issueSessionToken(publicKeyPem: string, claims?: Record<string, unknown>): string;
+}

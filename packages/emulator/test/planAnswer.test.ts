@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { answerTokens } from '../src/internal/answerTokens.js';
+import type { RequestSettings } from '../src/internal/Exchange.js';
+import { planAnswer, type AnswerRequest } from '../src/internal/planAnswer.js';
+
+const settings: RequestSettings = { ttftMs: 0, tokenIntervalMs: 0, tokens: 40, language: undefined, defaultLanguage: 'en' };
+const ask = (text: string, extra: Partial<AnswerRequest> = {}): AnswerRequest => ({
+  modelId: 'meta.llama-3.3-70b-instruct',
+  conversation: [{ role: 'USER', text }],
+  maxTokens: undefined,
+  reasoning: false,
+  ...extra,
+});
+
+describe('planAnswer', () => {
+  it('gives the same text for the same request', () => {
+    expect(planAnswer(ask('What is a river?'), settings).text()).toBe(planAnswer(ask('What is a river?'), settings).text());
+  });
+
+  it('gives different texts for different prompts and different models', () => {
+    const base = planAnswer(ask('What is a river?'), settings).text();
+    expect(planAnswer(ask('What is a lake?'), settings).text()).not.toBe(base);
+    expect(planAnswer(ask('What is a river?', { modelId: 'xai.grok-4' }), settings).text()).not.toBe(base);
+  });
+
+  it('sends exactly `tokens` tokens, the first without a leading space, the last closing a sentence', () => {
+    for (const tokens of [1, 2, 7, 40, 333]) {
+      const list = [...planAnswer(ask('Hello'), { ...settings, tokens }).tokens()];
+      expect(list).toHaveLength(tokens);
+      expect(list[0]?.startsWith(' ')).toBe(false);
+      expect(list.at(-1)).toMatch(/[.!?]$/);
+    }
+  });
+
+  it('reads like English: several sentences with spaces and punctuation', () => {
+    const text = planAnswer(ask('Explain streams.'), { ...settings, tokens: 200 }).text();
+    expect(text.split(/[.!?](?=\s|$)/).length).toBeGreaterThan(5);
+    expect(text).toMatch(/^[A-Z]/);
+    expect(text).toMatch(/\w+ \w+/);
+  });
+
+  it('now and then says "Dr." or a decimal number, the hard cases for sentence splitting', () => {
+    const text = planAnswer(ask('Tell me everything.'), { ...settings, tokens: 5000 }).text();
+    expect(text).toMatch(/ Dr\. [A-Z]/);
+    expect(text).toMatch(/ \d+\.\d+/);
+  });
+
+  it('is cut by maxTokens to a prefix of the full answer, finishing with length', () => {
+    const full = planAnswer(ask('Hello'), settings);
+    const cut = planAnswer(ask('Hello', { maxTokens: 10 }), settings);
+    expect(full.finish).toBe('stop');
+    expect(cut.finish).toBe('length');
+    expect(cut.tokenCount).toBe(10);
+    expect(full.text().startsWith(cut.text())).toBe(true);
+  });
+
+  it('answers "Tell me a joke." with the seed article joke, in any case', () => {
+    for (const prompt of ['Tell me a joke.', 'tell me a joke', 'TELL ME A JOKE.']) {
+      const text = planAnswer(ask(prompt), settings).text();
+      expect(text.startsWith('Why was the computer cold?\n\nBecause it left its Windows open.')).toBe(true);
+    }
+  });
+
+  it('finds the joke request inside a message list', () => {
+    const conversation = [
+      { role: 'SYSTEM', text: 'You are funny.' },
+      { role: 'USER', text: 'Tell me a joke.' },
+    ];
+    expect(planAnswer(ask('', { conversation }), settings).text()).toMatch(/^Why was the computer cold\?/);
+  });
+
+  it('answers in Japanese when the prompt holds Japanese, with 1-3 character tokens and Japanese punctuation', () => {
+    const answer = planAnswer(ask('ストリーミングについて教えてください'), { ...settings, tokens: 300 });
+    const tokens = [...answer.tokens()];
+    expect(answer.language).toBe('ja');
+    expect(tokens.every((token) => [...token].length >= 1 && [...token].length <= 3)).toBe(true);
+    const text = tokens.join('');
+    expect(text).toMatch(/。/);
+    expect(text).toMatch(/、/);
+    expect(text).toMatch(/[「」]/);
+    expect(text).not.toMatch(/ /);
+  });
+
+  it('answers in Japanese when the request forces it, and in English when forced so', () => {
+    expect(planAnswer(ask('Hello'), { ...settings, language: 'ja' }).language).toBe('ja');
+    expect(planAnswer(ask('こんにちは'), { ...settings, language: 'en' }).language).toBe('en');
+    expect(planAnswer(ask('Hello'), { ...settings, defaultLanguage: 'ja' }).language).toBe('ja');
+  });
+
+  it('tells a Japanese joke when asked for one in Japanese', () => {
+    expect(planAnswer(ask('冗談を言って'), settings).text()).toMatch(/^「布団が吹っ飛んだ！」|^アルミ缶/);
+  });
+
+  it('sends reasoning tokens first for reasoning models, counted in completion tokens', () => {
+    const answer = planAnswer(ask('Why?', { reasoning: true }), settings);
+    expect(answer.reasoningCount).toBe(12);
+    expect(answer.reasoningText()).toMatch(/^Let me think this through\./);
+    expect(answer.completionTokens).toBe(52);
+  });
+
+  it('makes a 100,000-token answer lazily and fast', () => {
+    let count = 0;
+    for (const _ of answerTokens({ seed: 'big', language: 'en', length: 100_000 })) count += 1;
+    expect(count).toBe(100_000);
+  });
+});
