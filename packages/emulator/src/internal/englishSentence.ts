@@ -35,7 +35,8 @@ export function englishSentence(random: Random, length: number): string[] {
     const room = bodyLength - body.length;
     const roll = random.next();
     const previous = body[body.length - 1];
-    if (roll < 0.04 && room >= 2) {
+    // Never two names in a row: "Dr. Okafor Dr. Okafor" reads like a stutter.
+    if (roll < 0.04 && room >= 2 && !surnames.includes(previous?.trim() ?? '')) {
       body.push(' Dr.', ` ${random.pick(surnames)}`);
     } else if (roll < 0.08 && room >= 3) {
       const [whole, fraction] = random.pick(numbers);
