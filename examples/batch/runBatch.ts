@@ -1,0 +1,90 @@
+import type { ChatEvent, OciGenAiClient } from '@oci-genai-rx/core';
+import type { MergePromptsOptions, PromptEvent } from '@oci-genai-rx/operators';
+import { mergePrompts, promptResults } from '@oci-genai-rx/operators';
+import type { Observable } from 'rxjs';
+import { defer, finalize, map, tap } from 'rxjs';
+import type { AskPolicy } from './askPrompt.js';
+import { askPrompt } from './askPrompt.js';
+import type { BatchPrompt } from './BatchPrompt.js';
+import type { BatchStats } from './BatchStats.js';
+import type { ResultLine } from './ResultLine.js';
+import { resultLine } from './ResultLine.js';
+
+/** How a batch runs. */
+export interface BatchSettings extends Omit<AskPolicy, 'onRetry'> {
+  readonly client: OciGenAiClient;
+  /** The model of prompts that name none. */
+  readonly model: string;
+  /** Prompts running at once (the ceiling when adaptive). */
+  readonly concurrency: number;
+  /** Halve the concurrency when a prompt ends in 429, grow it back by one per success. */
+  readonly adaptive: boolean;
+  /** Request starts allowed per minute; undefined: no limit. */
+  readonly requestsPerMinute?: number | undefined;
+  /** Tokens (prompt plus answer) allowed per minute; undefined: no limit. */
+  readonly tokensPerMinute?: number | undefined;
+  /** Told each time adaptive concurrency moves the limit. */
+  readonly onLimitChange?: (limit: number) => void;
+}
+
+/**
+ * Runs prompts through `mergePrompts` and emits one {@link ResultLine} per prompt as soon as it
+ * ends (in the order prompts end), updating `stats` on the way. A failed prompt is a line
+ * with `error`, never an error of the Observable; it completes when every prompt has ended.
+ * Unsubscribing aborts the running requests: nothing half-done is emitted.
+ *
+ * @example
+ * runBatch(prompts, settings, stats).subscribe((line) => file.append(line));
+ */
+export function runBatch(prompts: readonly BatchPrompt[], settings: BatchSettings, stats: BatchStats): Observable<ResultLine> {
+  return defer(() => {
+    // A PromptResult has no request id; keep the one of each answer's start event.
+    const requestIds = new Map<number, string>();
+    const policy: AskPolicy = { ...settings, onRetry: () => (stats.retries += 1) };
+    const stream = (prompt: BatchPrompt): Observable<ChatEvent> =>
+      defer(() => {
+        stats.inFlight += 1;
+        return askPrompt(settings.client, prompt, settings.model, policy).pipe(finalize(() => (stats.inFlight -= 1)));
+      });
+    return mergePrompts(prompts, stream, mergeOptions(settings, stats)).pipe(
+      tap((item: PromptEvent<BatchPrompt, ChatEvent>) => {
+        if (item.type !== 'event') return;
+        if (item.event.type === 'start') requestIds.set(item.index, item.event.opcRequestId);
+        else if (item.event.type === 'text') stats.tokens += 1;
+      }),
+      promptResults<BatchPrompt>(),
+      map((result) => {
+        const line = resultLine(result, requestIds.get(result.index));
+        requestIds.delete(result.index);
+        stats.record(line);
+        return line;
+      }),
+    );
+  });
+}
+
+function mergeOptions(settings: BatchSettings, stats: BatchStats): MergePromptsOptions<BatchPrompt> {
+  const { concurrency, requestsPerMinute, tokensPerMinute } = settings;
+  const limited = requestsPerMinute !== undefined || tokensPerMinute !== undefined;
+  return {
+    concurrency,
+    key: (prompt) => prompt.id,
+    ...(settings.adaptive && {
+      adaptive: {
+        min: 1,
+        max: concurrency,
+        onLimitChange: (limit: number) => {
+          stats.concurrencyLimit = limit;
+          settings.onLimitChange?.(limit);
+        },
+      },
+    }),
+    ...(limited && {
+      rateLimit: {
+        intervalMs: 60_000,
+        ...(requestsPerMinute !== undefined && { requestsPerInterval: requestsPerMinute }),
+        ...(tokensPerMinute !== undefined && { tokensPerInterval: tokensPerMinute }),
+      },
+    }),
+  };
+}

@@ -1,0 +1,47 @@
+import type { ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: where `tsx` is installed, and the working directory of example runs. */
+export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+
+/** What a finished example run printed, and how it ended. */
+export interface ExampleRun {
+  /** The exit status, or null when a signal ended it. */
+  readonly code: number | null;
+  readonly signal: NodeJS.Signals | null;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/**
+ * Starts an example's `main.ts` as a user would (`tsx --conditions=@oci-genai-rx/source`), but
+ * as a single node process (`node --import tsx`), so that a signal sent to it reaches the
+ * program itself and not a wrapper.
+ *
+ * @param script The script, relative to the repository root, e.g. 'examples/batch/main.ts'.
+ */
+export function startExample(script: string, args: readonly string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', '--conditions=@oci-genai-rx/source', script, ...args], {
+    cwd: repositoryRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: '1' },
+  });
+}
+
+/** Collects a started example's output until it exits. */
+export async function finished(child: ChildProcess): Promise<ExampleRun> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+  child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  const [code, signal] = (await once(child, 'close')) as [number | null, NodeJS.Signals | null];
+  return { code, signal, stdout, stderr };
+}
+
+/** Runs an example to its end. */
+export function runExample(script: string, args: readonly string[]): Promise<ExampleRun> {
+  return finished(startExample(script, args));
+}
