@@ -45,11 +45,10 @@ export function isErrorLine(line: ResultLine): line is ErrorLine {
 /**
  * The output line of one prompt's result.
  *
- * @param opcRequestId The request id of the answer's `start` event (a result does not carry it).
  * @example
  * resultLine({ index: 0, key: 'q-1', prompt, text: 'Hi!', finishReason: 'stop' }); // { id: 'q-1', text: 'Hi!', finishReason: 'stop' }
  */
-export function resultLine(result: PromptResult<BatchPrompt>, opcRequestId?: string): ResultLine {
+export function resultLine(result: PromptResult<BatchPrompt>): ResultLine {
   const id = result.prompt.id;
   if (result.error !== undefined) return { id, error: resultError(result.error) };
   return {
@@ -57,7 +56,7 @@ export function resultLine(result: PromptResult<BatchPrompt>, opcRequestId?: str
     text: result.text,
     ...(result.finishReason !== undefined && { finishReason: result.finishReason }),
     ...(result.usage !== undefined && { usage: result.usage }),
-    ...(opcRequestId !== undefined && { opcRequestId }),
+    ...(result.opcRequestId !== undefined && { opcRequestId: result.opcRequestId }),
   };
 }
 

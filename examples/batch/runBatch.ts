@@ -38,8 +38,6 @@ export interface BatchSettings extends Omit<AskPolicy, 'onRetry'> {
  */
 export function runBatch(prompts: readonly BatchPrompt[], settings: BatchSettings, stats: BatchStats): Observable<ResultLine> {
   return defer(() => {
-    // A PromptResult has no request id; keep the one of each answer's start event.
-    const requestIds = new Map<number, string>();
     const policy: AskPolicy = { ...settings, onRetry: () => (stats.retries += 1) };
     const stream = (prompt: BatchPrompt): Observable<ChatEvent> =>
       defer(() => {
@@ -48,14 +46,11 @@ export function runBatch(prompts: readonly BatchPrompt[], settings: BatchSetting
       });
     return mergePrompts(prompts, stream, mergeOptions(settings, stats)).pipe(
       tap((item: PromptEvent<BatchPrompt, ChatEvent>) => {
-        if (item.type !== 'event') return;
-        if (item.event.type === 'start') requestIds.set(item.index, item.event.opcRequestId);
-        else if (item.event.type === 'text') stats.tokens += 1;
+        if (item.type === 'event' && item.event.type === 'text') stats.tokens += 1;
       }),
       promptResults<BatchPrompt>(),
       map((result) => {
-        const line = resultLine(result, requestIds.get(result.index));
-        requestIds.delete(result.index);
+        const line = resultLine(result);
         stats.record(line);
         return line;
       }),

@@ -24,6 +24,8 @@ export interface PromptResult<P> {
   readonly usage?: Usage;
   /** The `finish` event's reason, when the stream sent one. */
   readonly finishReason?: FinishReason;
+  /** The `opc-request-id` of the answer's `start` event, when the stream sent one. */
+  readonly opcRequestId?: string;
   /** Why the prompt failed; absent when it completed. The text then holds what arrived before. */
   readonly error?: unknown;
 }
@@ -36,6 +38,7 @@ interface Draft<P> {
   tokens: number;
   usage?: Usage;
   finishReason?: FinishReason;
+  opcRequestId?: string;
 }
 
 /**
@@ -86,6 +89,7 @@ export function promptResults<P>(): OperatorFunction<PromptEvent<P, ChatEvent | 
           if (typeof event === 'string') return;
           if (event.type === 'usage') draft.usage = event.usage;
           if (event.type === 'finish') draft.finishReason = event.reason;
+          if (event.type === 'start' && event.opcRequestId !== '') draft.opcRequestId = event.opcRequestId;
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => {

@@ -24,10 +24,10 @@ const values = {
 };
 
 describe('promptResults', () => {
-  it("emits each prompt's text, finish reason and usage as soon as that prompt completes", () => {
+  it("emits each prompt's text, finish reason, usage and request id as soon as that prompt completes", () => {
     testScheduler().run(({ cold, expectObservable }) => {
       const source = cold('sx-ra-yb-fu-A-B|', values);
-      const first = { ...tag(0), text: 'Hello', finishReason: 'stop', usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } };
+      const first = { ...tag(0), text: 'Hello', finishReason: 'stop', opcRequestId: 'r', usage: { promptTokens: 3, completionTokens: 2, totalTokens: 5 } };
       const second = { ...tag(1), text: 'Bye' };
       expectObservable(source.pipe(promptResults())).toBe('------------1-2|', { 1: first, 2: second });
     });
