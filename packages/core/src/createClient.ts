@@ -2,7 +2,7 @@ import type { AuthenticationDetailsProvider, Region } from 'oci-common';
 import type { Observable } from 'rxjs';
 import { throwError } from 'rxjs';
 import type { Dispatcher } from 'undici';
-import { Agent } from 'undici';
+import { Agent } from './internal/undici.js';
 import type { AuthOption } from './authProvider.js';
 import { createAuthProvider } from './authProvider.js';
 import type { ChatRequest } from './chatRequest.js';

@@ -14,6 +14,17 @@ import type { EmulatorCredentials } from './EmulatorCredentials.js';
 export interface Emulator {
   /** Base URL, e.g. 'http://127.0.0.1:41234' (clients append '/20231130/actions/chat'). */
   readonly url: string;
+  /**
+   * The instance metadata service (IMDS v2) of the instance it plays, e.g.
+   * 'http://127.0.0.1:41234/opc/v2/': give it to oci-common's instance-principals builder as
+   * `metadataBaseUrl`. Needs `Authorization: Bearer Oracle`, like IMDS.
+   */
+  readonly instanceMetadataUrl: string;
+  /**
+   * The auth service's federation endpoint, the emulator's own base URL (oci-common appends
+   * '/v1/x509'): give it to the builder as `federationEndpoint`.
+   */
+  readonly federationEndpoint: string;
   readonly credentials: EmulatorCredentials;
   /** Live counters. */
   readonly counters: EmulatorCounters;

@@ -27,4 +27,8 @@ export interface EmulatorCounters {
   readonly clientDisconnects: number;
   /** Content deltas (text, reasoning, tool-call pieces) written to clients. */
   readonly deltasSent: number;
+  /** Requests to the instance metadata service (`/opc/v2/…`), refused ones included. */
+  readonly instanceMetadataRequests: number;
+  /** Requests to the federation endpoint (`/v1/x509`), refused ones included. */
+  readonly federationRequests: number;
 }

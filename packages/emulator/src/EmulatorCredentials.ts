@@ -24,6 +24,11 @@ export interface EmulatorCredentials {
   readonly compartmentId: string;
   /** 'us-chicago-1' */
   readonly region: string;
+  /**
+   * 'ocid1.instance.oc1.us-chicago-1.aaaaemulator…': the compute instance the instance metadata
+   * service describes; instance-principal tokens name it as `sub`.
+   */
+  readonly instanceId: string;
   /** A session token (JWT) the emulator issued; sign with keyId `ST$<token>` and `sessionPrivateKeyPem`. */
   readonly sessionToken: string;
   /** The private key bound to `sessionToken`, PKCS#8 PEM. */

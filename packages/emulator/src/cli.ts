@@ -66,6 +66,7 @@ async function main(): Promise<void> {
   console.log(emulator.configFileText(keyFile, 'EMULATOR'));
   console.log(`compartmentId: ${emulator.credentials.compartmentId}`);
   console.log(`OpenAI-compatible route: ${emulator.url}/openai/v1 (Authorization: Bearer ${emulator.credentials.apiKey})`);
+  console.log(`Instance principals: metadataBaseUrl ${emulator.instanceMetadataUrl}, federationEndpoint ${emulator.federationEndpoint}`);
   console.log('\nPress Ctrl-C to stop.');
 
   const stop = (): void => {

@@ -6,7 +6,9 @@ import { CounterState } from './internal/CounterState.js';
 import { createIdentity } from './internal/createIdentity.js';
 import { FaultSchedule } from './internal/FaultSchedule.js';
 import { handleRequest, type EmulatorContext } from './internal/handleRequest.js';
+import { InstanceIdentity } from './internal/InstanceIdentity.js';
 import { expectedHostsFor, urlHostFor } from './internal/listeningHosts.js';
+import { instanceMetadataPath } from './internal/serveInstanceMetadata.js';
 
 const clientErrorBody = JSON.stringify({ code: 'CannotParseRequest', message: 'The request is not valid HTTP/1.1.' });
 
@@ -38,16 +40,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const now = options.now ?? Date.now;
   const faults = new FaultSchedule(options.faults);
   const { credentials, publicKeyFor } = await createIdentity(options.trustedKeys ?? [], now);
+  const { tenancy, compartmentId, region, instanceId } = credentials;
+  const instance = new InstanceIdentity({ instanceId, tenancy, compartmentId, region }, now);
   const counters = new CounterState();
   const sockets = new Set<Socket>();
   let closing = false;
   let boundPort = 0;
 
+  const auth = { publicKeyFor, expectedHosts: () => expectedHostsFor(host, boundPort), now, apiKey: credentials.apiKey };
   const context: EmulatorContext = {
     counters,
     faults,
     defaults,
-    auth: { publicKeyFor, expectedHosts: () => expectedHostsFor(host, boundPort), now, apiKey: credentials.apiKey },
+    auth,
+    instancePrincipals: { auth, identity: instance, issueSessionToken: (pem, claims) => credentials.issueSessionToken(pem, claims) },
     maxBodyBytes,
     now,
     isClosing: () => closing,
@@ -78,9 +84,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   });
   boundPort = (server.address() as AddressInfo).port;
   const counterView = counters.view();
+  const url = `http://${urlHostFor(host)}:${boundPort}`;
 
   return {
-    url: `http://${urlHostFor(host)}:${boundPort}`,
+    url,
+    instanceMetadataUrl: `${url}${instanceMetadataPath}`,
+    federationEndpoint: url,
     credentials,
     counters: counterView,
     configFileText: (keyFilePath, profile = 'DEFAULT') =>

@@ -1,6 +1,7 @@
 import type { AuthenticationDetailsProvider, DefaultRequestSigner } from 'oci-common';
 import type { Dispatcher } from 'undici';
-import { request } from 'undici';
+import { request } from './undici.js';
+import { ConfigurationError, OciGenAiError } from '../errors.js';
 import { createRequestSigner } from './requestSigner.js';
 
 /** What the transport needs to sign and send. */
@@ -41,9 +42,26 @@ export class Transport {
     const headers = new Headers(extraHeaders);
     headers.set('content-type', 'application/json');
     headers.set('accept', 'text/event-stream');
-    const signer = await this.requestSigner();
-    await signer.signHttpRequest({ method: 'POST', uri, headers, body });
+    try {
+      const signer = await this.requestSigner();
+      await signer.signHttpRequest({ method: 'POST', uri, headers, body });
+    } catch (error) {
+      throw signingError(error);
+    }
     signal.throwIfAborted();
     return request(uri, { method: 'POST', headers: Object.fromEntries(headers), body, dispatcher: this.dispatcher, signal });
   }
+}
+
+/**
+ * A failure to sign (a provider that cannot get its credentials: instance-principal federation,
+ * an expired session token) as a setting to fix. oci-common rejects with plain objects at times,
+ * so the message is read from whatever shape arrives; nothing else of it is kept (no cause),
+ * since a provider's error could quote credentials.
+ */
+function signingError(error: unknown): OciGenAiError {
+  if (error instanceof OciGenAiError) return error;
+  const message = (error as { message?: unknown } | null)?.message;
+  const reason = typeof message === 'string' ? message.split('\n')[0]!.slice(0, 300) : typeof error;
+  return new ConfigurationError('auth', `The auth provider could not sign the request (${reason}).`, 'Check the auth settings, or the instance/resource principal setup and its network access.');
 }

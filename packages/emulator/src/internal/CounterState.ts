@@ -23,6 +23,8 @@ export class CounterState {
     streamsCompleted: 0,
     clientDisconnects: 0,
     deltasSent: 0,
+    instanceMetadataRequests: 0,
+    federationRequests: 0,
   };
 
   view(): EmulatorCounters {

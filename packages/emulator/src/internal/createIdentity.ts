@@ -44,6 +44,7 @@ export async function createIdentity(trustedKeys: ReadonlyArray<TrustedKey>, now
   const tenancy = `ocid1.tenancy.oc1..aaaaemulator${suffix}`;
   const user = `ocid1.user.oc1..aaaaemulator${suffix}`;
   const compartmentId = `ocid1.compartment.oc1..aaaaemulator${suffix}`;
+  const region = 'us-chicago-1';
   const fingerprint = md5Fingerprint(apiKey.publicKey);
   const keyId = `${tenancy}/${user}/${fingerprint}`;
   const issuer = new SessionTokenIssuer(issuerKey, `emulator-${suffix}`, { tenancy, user, compartmentId }, now);
@@ -60,7 +61,8 @@ export async function createIdentity(trustedKeys: ReadonlyArray<TrustedKey>, now
     privateKeyPem: apiKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     publicKeyPem: pem(apiKey.publicKey),
     compartmentId,
-    region: 'us-chicago-1',
+    region,
+    instanceId: `ocid1.instance.oc1.${region}.aaaaemulator${suffix}`,
     sessionToken: issuer.issue(sessionPublicKeyPem),
     sessionPrivateKeyPem: sessionKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
     apiKey: `sk-emulator-${randomBytes(24).toString('hex')}`,

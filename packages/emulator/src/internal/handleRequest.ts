@@ -9,6 +9,8 @@ import { readBody } from './readBody.js';
 import { resolveSettings, type DefaultSettings } from './resolveSettings.js';
 import { routes } from './routes.js';
 import { sendError } from './sendResponse.js';
+import { instanceMetadataPath, serveInstanceMetadata } from './serveInstanceMetadata.js';
+import { federationPath, serveX509Federation, type FederationSettings } from './serveX509Federation.js';
 import { ociCodeForStatus, ServiceError } from './ServiceError.js';
 
 /** What every request handler shares: the emulator's state and settings. */
@@ -17,6 +19,8 @@ export interface EmulatorContext {
   readonly faults: FaultSchedule;
   readonly defaults: DefaultSettings;
   readonly auth: AuthSettings;
+  /** The instance metadata service and the auth service's federation endpoint. */
+  readonly instancePrincipals: FederationSettings;
   readonly maxBodyBytes: number;
   readonly now: () => number;
   readonly isClosing: () => boolean;
@@ -26,6 +30,7 @@ export interface EmulatorContext {
  * Handles one request in the order a gateway and the service would: route (404/405),
  * body size (413), fault spec (400 on a typo), injected redirect or error status,
  * signature (401), timing headers, JSON (400 CannotParseRequest), then the operation.
+ * `/opc/v2/…` (instance metadata) and `/v1/x509` (federation) go to their own services first.
  * Every response carries `opc-request-id`; any error becomes `{"code","message"}`,
  * and nothing a client sends can crash the server.
  *
@@ -47,6 +52,17 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
   let faults: FaultSpec = {};
   try {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // The stand-ins for IMDS and the auth service are other services: faults are not theirs.
+    if (path.startsWith(instanceMetadataPath)) {
+      counters.instanceMetadataRequests += 1;
+      await serveInstanceMetadata(req, res, context.instancePrincipals.identity);
+      return;
+    }
+    if (path === federationPath) {
+      counters.federationRequests += 1;
+      await serveX509Federation(req, res, await readBody(req, context.maxBodyBytes), context.instancePrincipals);
+      return;
+    }
     const route = routes.get(path);
     if (route === undefined) throw new ServiceError(404, 'NotFound', `The emulator has no operation at ${path}.`);
     if (req.method !== 'POST') throw new ServiceError(405, 'MethodNotAllowed', `${path} takes POST only.`, { allow: 'POST' });
