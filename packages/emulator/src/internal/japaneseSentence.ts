@@ -33,6 +33,9 @@ export function japaneseSentence(random: Random, length: number): string[] {
     content += clause + ([...content].length + clause.length + 4 < target ? `${continuing}、` : ending);
   }
   const characters = [...content].slice(0, tokenCount * 3);
+  // A cut inside 「…」 would leave a quote that never closes, which no model writes.
+  const open = characters.lastIndexOf('「');
+  if (open > characters.lastIndexOf('」')) characters[open] = 'の';
   return [...splitIntoTokens(random, characters, tokenCount), '。'];
 }
 
