@@ -1,5 +1,5 @@
 import type { ChatEvent, OciGenAiClient } from '@oci-genai-rx/core';
-import type { MergePromptsOptions, PromptEvent } from '@oci-genai-rx/operators';
+import type { MergePromptsOptions, PromptControl, PromptEvent } from '@oci-genai-rx/operators';
 import { mergePrompts, promptResults } from '@oci-genai-rx/operators';
 import type { Observable } from 'rxjs';
 import { defer, finalize, map, tap } from 'rxjs';
@@ -38,10 +38,14 @@ export interface BatchSettings extends Omit<AskPolicy, 'onRetry'> {
  */
 export function runBatch(prompts: readonly BatchPrompt[], settings: BatchSettings, stats: BatchStats): Observable<ResultLine> {
   return defer(() => {
-    const policy: AskPolicy = { ...settings, onRetry: () => (stats.retries += 1) };
-    const stream = (prompt: BatchPrompt): Observable<ChatEvent> =>
+    const stream = (prompt: BatchPrompt, _index: number, control: PromptControl): Observable<ChatEvent> =>
       defer(() => {
         stats.inFlight += 1;
+        // A 429 the retry absorbs still tells the adaptive limit to back off.
+        const policy: AskPolicy = { ...settings, onRetry: ({ error }) => {
+          stats.retries += 1;
+          control.rateLimited(error);
+        } };
         return askPrompt(settings.client, prompt, settings.model, policy).pipe(finalize(() => (stats.inFlight -= 1)));
       });
     return mergePrompts(prompts, stream, mergeOptions(settings, stats)).pipe(

@@ -92,6 +92,17 @@ describe('batch runner', () => {
     expect((await readResultLines(output)).filter((record) => record.error?.status === 429)).toHaveLength(2);
   });
 
+  it('halves the concurrency on 429s that retries absorbed, and still answers every prompt', async () => {
+    const { run, output } = await setUp(numberedPrompts(8), { tokens: 10 });
+    emulator!.setFault('status=429', { times: 2 });
+
+    const result = await run('--concurrency', '4', '--retries', '3');
+
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toMatch(/concurrency limit now 2/);
+    expect((await readResultLines(output)).filter((record) => record.error !== undefined)).toHaveLength(0);
+  });
+
   it('resumes after being killed: every id exactly once, finished prompts not asked again', async () => {
     const prompts = numberedPrompts(12);
     const { args, output, emulator, run } = await setUp(prompts, { tokens: 15, tokenIntervalMs: 25 });

@@ -57,3 +57,19 @@ export interface AdaptiveConcurrency {
   /** Called with the new limit each time it changes. */
   readonly onLimitChange?: (limit: number) => void;
 }
+
+/**
+ * Passed to the stream factory of `mergePrompts()`, for what the factory sees and mergePrompts
+ * cannot: a 429 that a `retryStream` inside the factory absorbed never reaches mergePrompts as
+ * an error, so the adaptive limit would not shrink.
+ *
+ * @example
+ * ```ts
+ * mergePrompts(prompts, (prompt, _index, control) =>
+ *   client.chat(prompt).pipe(retryStream({ onRetry: ({ error }) => control.rateLimited(error) })), { adaptive: true });
+ * ```
+ */
+export interface PromptControl {
+  /** Tells the adaptive limit that this prompt was rate limited; it halves on a 429, as for a failed prompt. Ignored without `adaptive`. */
+  rateLimited(error: unknown): void;
+}

@@ -1,6 +1,6 @@
 import { Observable, Subscription, asyncScheduler, defer, from, timer } from 'rxjs';
 import type { ObservableInput, ObservedValueOf } from 'rxjs';
-import type { MergePromptsOptions } from './MergePromptsOptions.js';
+import type { MergePromptsOptions, PromptControl } from './MergePromptsOptions.js';
 import type { PromptEvent, PromptKey } from './PromptEvent.js';
 import { createConcurrencyLimit } from './internal/concurrencyLimit.js';
 import { liveOutput, orderedOutput } from './internal/orderedOutput.js';
@@ -20,7 +20,8 @@ import { tokenText } from './internal/tokens.js';
  * cancels every running prompt (aborting its request) and any wait.
  *
  * @param prompts The prompts: an array, any iterable (read lazily), or an Observable.
- * @param streamFactory Makes one prompt's stream, e.g. `(p) => client.chat(p)`; called when the prompt starts.
+ * @param streamFactory Makes one prompt's stream, e.g. `(p) => client.chat(p)`; called when the prompt starts, with a
+ *   {@link PromptControl} to report 429s that a retry inside the stream absorbed.
  * @param options Concurrency, order, failure handling, rate limit, adaptive concurrency.
  * @returns An Observable of {@link PromptEvent}s.
  *
@@ -37,7 +38,7 @@ import { tokenText } from './internal/tokens.js';
  */
 export function mergePrompts<P, O extends ObservableInput<unknown>>(
   prompts: Iterable<P> | Observable<P>,
-  streamFactory: (prompt: P, index: number) => O,
+  streamFactory: (prompt: P, index: number, control: PromptControl) => O,
   options: MergePromptsOptions<P> = {},
 ): Observable<PromptEvent<P, ObservedValueOf<O>>> {
   type E = ObservedValueOf<O>;
@@ -104,7 +105,7 @@ export function mergePrompts<P, O extends ObservableInput<unknown>>(
       const inner = new Subscription();
       running.set(index, inner);
       inner.add(
-        defer(() => from(streamFactory(prompt, index))).subscribe({
+        defer(() => from(streamFactory(prompt, index, control))).subscribe({
           next: (event) => {
             const tokens = usageTokens(event);
             if (tokens !== undefined) {
@@ -119,6 +120,7 @@ export function mergePrompts<P, O extends ObservableInput<unknown>>(
       );
     }
 
+    const control: PromptControl = { rateLimited: guarded((error: unknown) => limit.failed(error)) };
     queue.open();
     pump();
     return () => {

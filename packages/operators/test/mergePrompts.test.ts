@@ -166,6 +166,38 @@ describe('mergePrompts', () => {
     expect(changes).toEqual([2, 3, 4]);
   });
 
+  it('halves an adaptive limit when a prompt reports a 429 that its own retry absorbed', () => {
+    const changes: [number, number][] = [];
+    const scheduler = testScheduler();
+    scheduler.run(({ cold, expectSubscriptions }) => {
+      const streams = [cold('---|'), cold('----|'), cold('-----|'), cold('------|'), cold('-|')];
+      mergePrompts(
+        [0, 1, 2, 3, 4],
+        (i, _index, control) => {
+          // Prompt 0 meets a 429 at 1 ms that a retry inside the stream hides from mergePrompts.
+          if (i === 0) scheduler.schedule(() => control.rateLimited(rateLimited()), 1);
+          return streams[i] ?? of();
+        },
+        { concurrency: 4, adaptive: { onLimitChange: (limit) => changes.push([scheduler.now(), limit]) } },
+      ).subscribe();
+      // Without the report prompt 4 would start when prompt 0 ends at 3. With the limit at 2, the
+      // end of prompt 0 only grows it back to 3 (three still run); prompt 1's end at 4 lets it in.
+      expectSubscriptions(streams[4]?.subscriptions ?? []).toBe('----^!');
+    });
+    expect(changes[0]).toEqual([1, 2]);
+  });
+
+  it('ignores a reported 429 without adaptive', () => {
+    testScheduler().run(({ cold, expectSubscriptions }) => {
+      const streams = [cold('---|'), cold('-|')];
+      mergePrompts([0, 1], (i, _index, control) => {
+        control.rateLimited(rateLimited());
+        return streams[i] ?? of();
+      }, { concurrency: 2 }).subscribe();
+      expectSubscriptions(streams[1]?.subscriptions ?? []).toBe('^!');
+    });
+  });
+
   it('never lowers an adaptive limit below min, and sees status 429 on any error', () => {
     const changes: number[] = [];
     testScheduler().run(({ cold }) => {
