@@ -12,6 +12,16 @@ export interface BufferSentencesOptions {
    */
   readonly maxLength?: number;
   /**
+   * How long a bracket or quote that has not closed may hold back the sentence ends inside it. A
+   * terminator inside `「…」`, `(…)`, `"…"` does not end the outer sentence, but an opener that never
+   * closes would hold back every sentence up to the next blank line. So the opener is taken as
+   * unbalanced, and the sentences it held back are emitted at once, when a fourth sentence end is
+   * waiting inside it, or when one is and the text after the opener grows longer than this many
+   * characters. A quotation that closes within both limits stays whole. `Infinity` keeps only the
+   * four-end limit. Default 200.
+   */
+  readonly maxQuoteLength?: number;
+  /**
    * After this many milliseconds without a sentence boundary, everything buffered is emitted as it
    * is (possibly mid-word). The clock starts when text is buffered and restarts at each emitted
    * sentence. A code fence still being received is never flushed early. Default `Infinity` (never).
@@ -42,10 +52,13 @@ export interface BufferSentencesOptions {
  * inside numbers, versions, e-mails and URLs, after list markers (`Steps: 1. mix`), or before a
  * lower-case word; `。！？` end CJK sentences with no space needed; closing quotes and brackets
  * after a terminator belong to its sentence, and a terminator inside brackets or quotes does not
- * end the outer sentence; a blank line always ends one; a fenced code block is emitted whole, as
- * soon as its closing line is complete. Each character is examined once: the time is linear.
+ * end the outer sentence, unless the bracket is still open four sentences or `maxQuoteLength`
+ * characters later (a stray opener must not stall the stream); a blank line always ends one; a
+ * fenced code block is emitted whole, as soon as its closing line is complete. Each character is
+ * examined once: the time is linear.
  *
- * - On complete: emits the buffered rest (a partial sentence, or an unclosed fence), then completes.
+ * - On complete: emits the buffered rest (a partial sentence, the sentences an unclosed bracket held
+ *   back, or an unclosed fence), then completes.
  * - On error: emits the buffered rest first, so no text is lost, then passes the error on.
  * - On unsubscribe: unsubscribes from the source, cancels the `maxWaitMs` timer and drops the buffer.
  *
@@ -61,6 +74,9 @@ export interface BufferSentencesOptions {
  * from(['今日は「晴れ。」と', '言った。明日', 'は雨？']).pipe(bufferSentences()).subscribe(console.log);
  * // '今日は「晴れ。」と言った。'
  * // '明日は雨？'
+ * from(['彼は「一。', '二。', '三。', '四。', '五。']).pipe(bufferSentences()).subscribe(console.log);
+ * // '彼は「一。' '二。' '三。' '四。'   (all four with the token '五。': a 「 holding a fourth end is unbalanced)
+ * // '五。'                          (emitted on complete)
  * ```
  */
 export function bufferSentences(options: BufferSentencesOptions = {}): OperatorFunction<string, string> {

@@ -60,9 +60,25 @@ describe('bufferSentences options', () => {
     expect(streamSentences([`Intro.\n${fence}Short.`], { maxLength: 10 })).toEqual(['Intro.\n', fence, 'Short.']);
   });
 
+  it('releases a sentence end inside a quote once its content is longer than maxQuoteLength (default 200) characters', () => {
+    /** A quotation whose content (between 「 and 」) is `length` characters, with a sentence end inside. */
+    const quote = (length: number) => `「${'あ'.repeat(length - 2)}。次」と言った。`;
+    expect(streamSentences([quote(200)])).toEqual([quote(200)]);
+    expect(streamSentences([quote(201)])).toEqual([`「${'あ'.repeat(199)}。`, '次」と言った。']);
+    const speech = 'He said "Please stop now. Then go." and left.';
+    expect(streamSentences([speech])).toEqual([speech]);
+    expect(streamSentences([speech], { maxQuoteLength: 10 })).toEqual(['He said "Please stop now. ', 'Then go." and left.']);
+  });
+
+  it('still releases an open quote at its fourth sentence end when maxQuoteLength is Infinity', () => {
+    expect(streamSentences([`「${'あ'.repeat(300)}。次」と言った。`], { maxQuoteLength: Infinity })).toHaveLength(1);
+    expect(streamSentences(['「一。二。三。四。五。六。'], { maxQuoteLength: Infinity })).toEqual(['「一。', '二。', '三。', '四。', '五。', '六。']);
+  });
+
   it('rejects invalid options at once with a message that says what is allowed', () => {
     expect(() => bufferSentences({ minLength: -1 })).toThrow(/minLength must be a number of characters >= 0/);
     expect(() => bufferSentences({ maxLength: 0 })).toThrow(/maxLength must be a number of characters >= 1/);
+    expect(() => bufferSentences({ maxQuoteLength: -1 })).toThrow(/maxQuoteLength must be a number of characters >= 0/);
     expect(() => bufferSentences({ maxWaitMs: Number.NaN })).toThrow(/maxWaitMs must be a number of milliseconds >= 0/);
     expect(() => bufferSentences({ locale: 'fr' as 'en' })).toThrow(/locale must be one of auto, en, ja, zh/);
     expect(() => bufferSentences({ abbreviations: ['.'] })).toThrow(/abbreviations must be non-empty strings/);

@@ -121,6 +121,27 @@ describe('bufferSentences', () => {
     });
   });
 
+  it('holds sentence ends inside an open quote, and emits them all with the token that settles the fourth', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-a-b-c-d-e-------|', { a: 'He said "Stop.', b: ' Go home.', c: ' It rained.', d: ' We slept.', e: ' Bye' });
+      expectObservable(source.pipe(bufferSentences())).toBe('---------(wxyz)--(v|)', {
+        w: 'He said "Stop. ',
+        x: 'Go home. ',
+        y: 'It rained. ',
+        z: 'We slept. ',
+        v: 'Bye',
+      });
+      expectSubscriptions(source.subscriptions).toBe('^----------------!');
+    });
+  });
+
+  it('emits quoted speech of several sentences as one sentence once the quote closes', () => {
+    testScheduler().run(({ cold, expectObservable }) => {
+      const source = cold('-a-b-c-d-|', { a: '彼は「一。', b: '二。三。', c: '四。」と', d: '言った。次' });
+      expectObservable(source.pipe(bufferSentences())).toBe('-------x-(y|)', { x: '彼は「一。二。三。四。」と言った。', y: '次' });
+    });
+  });
+
   it('stops the source when unsubscribed', () => {
     testScheduler().run(({ hot, expectObservable, expectSubscriptions }) => {
       const source = hot('-a-b-c-d-|', { a: 'One. ', b: 'Two. ', c: 'Thr', d: 'ee.' });
@@ -154,6 +175,8 @@ describe('bufferSentences', () => {
       expectObservable(english.pipe(bufferSentences())).toBe('---x---(y|)', { x: 'Hello Dr. Smith. ', y: 'How are you?' });
       const japanese = cold('-a-b-c-|', { a: '今日は「晴れ。」と', b: '言った。明日', c: 'は雨？' });
       expectObservable(japanese.pipe(bufferSentences())).toBe('---x---(y|)', { x: '今日は「晴れ。」と言った。', y: '明日は雨？' });
+      const unclosed = cold('-a-b-c-d-e-------|', { a: '彼は「一。', b: '二。', c: '三。', d: '四。', e: '五。' });
+      expectObservable(unclosed.pipe(bufferSentences())).toBe('---------(wxyz)--(v|)', { w: '彼は「一。', x: '二。', y: '三。', z: '四。', v: '五。' });
     });
   });
 });

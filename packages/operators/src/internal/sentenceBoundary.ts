@@ -13,8 +13,12 @@ export type SentenceLocale = 'auto' | 'en' | 'ja' | 'zh';
 const Phase = { Text: 0, Run: 1, Close: 2, Space: 3 } as const;
 type Phase = (typeof Phase)[keyof typeof Phase];
 
-/** The outcome of {@link PendingBoundary.settle}. */
-export const Settled = { No: 0, Ends: 1, Waiting: 2, ListMarker: 3 } as const;
+/**
+ * The outcome of {@link PendingBoundary.settle}. `Held`: the run would end the sentence, but a
+ * bracket or quote opened before it is still open (it ends the sentence only if that bracket
+ * turns out to be unbalanced).
+ */
+export const Settled = { No: 0, Ends: 1, Waiting: 2, ListMarker: 3, Held: 4 } as const;
 export type Settled = (typeof Settled)[keyof typeof Settled];
 
 /** What the scanner knows when a run of terminators starts. */
@@ -61,23 +65,27 @@ export class PendingBoundary {
     addTerminator(this.candidate, kind);
   }
 
-  /** The non-space `c` is next (after a blank line if `blank`): does a sentence end right before it? */
+  /**
+   * The non-space `c` is next (after a blank line if `blank`): does a sentence end right before it?
+   * `depth` is the bracket depth after the closers that followed the run.
+   */
   settle(c: number, depth: number, blank: boolean): Settled {
     const candidate = this.candidate;
     if (candidate === null) return blank ? Settled.Ends : Settled.No;
-    let ends: boolean;
-    if (this.phase === Phase.Space) {
-      ends = blank || endsBeforeSpaced(candidate, c, depth, this.abbreviations);
-    } else if (terminatorKind(c) !== Term.None) {
-      return Settled.Waiting;
-    } else if (isTrailingCloser(c)) {
+    const spaced = this.phase === Phase.Space;
+    if (!spaced && terminatorKind(c) !== Term.None) return Settled.Waiting;
+    if (!spaced && isTrailingCloser(c)) {
       this.phase = Phase.Close;
       return Settled.Waiting;
-    } else {
-      ends = endsBeforeDirect(candidate, c, depth, this.abbreviations);
     }
     this.clear();
-    if (ends) return Settled.Ends;
+    if (spaced && blank) return Settled.Ends;
+    // Text right after closers that closed a bracket (`「はい。」と`, `"Stop!"he`) continues the
+    // sentence: the run ended a quotation. Brackets still open around the run only hold it back.
+    const endsQuotation = !spaced && candidate.depthAtStart > depth;
+    const ends = !candidate.cancelled && !endsQuotation
+      && (spaced ? endsBeforeSpaced(candidate, c, this.abbreviations) : endsBeforeDirect(candidate, c, this.abbreviations));
+    if (ends) return depth > 0 ? Settled.Held : Settled.Ends;
     const single = candidate.periods === 1 && candidate.length === 1;
     return single && wordClassOf(candidate, this.abbreviations) === WordClass.ListMarker ? Settled.ListMarker : Settled.No;
   }
@@ -97,7 +105,7 @@ export class PendingBoundary {
 interface Candidate {
   /** Absolute position of the first terminator of the run. */
   readonly start: number;
-  /** Bracket depth before the run: above 0, the run ends a quotation rather than the sentence. */
+  /** Bracket depth before the run: when its closers bring the depth below it, the run ends a quotation. */
   readonly depthAtStart: number;
   /** The text around is CJK (or the locale says so): no space is needed after the terminator. */
   readonly cjkContext: boolean;
@@ -143,11 +151,10 @@ function wordClassOf(candidate: Candidate, abbreviations: ReadonlySet<string>): 
 }
 
 /**
- * A non-space, non-closing character `next` follows the run directly (`3.14`, `e.g`, `。次`,
- * `「はい。」と`). `depth` is the bracket depth after the closers that followed the run.
+ * A non-space, non-closing character `next` follows the run directly (`3.14`, `e.g`, `。次`), and
+ * the run closed no bracket: would that end the sentence outside brackets?
  */
-function endsBeforeDirect(c: Candidate, next: number, depth: number, abbreviations: ReadonlySet<string>): boolean {
-  if (c.cancelled || depth > 0 || c.depthAtStart > 0) return false;
+function endsBeforeDirect(c: Candidate, next: number, abbreviations: ReadonlySet<string>): boolean {
   const kind = runKind(c);
   if (kind === Run.Cjk) return !(c.length === 1 && c.fullStops === 1 && isDigit(c.before) && isDigit(next));
   if (isWordChar(next)) return false;
@@ -156,9 +163,11 @@ function endsBeforeDirect(c: Candidate, next: number, depth: number, abbreviatio
   return c.cjkContext && wordClassOf(c, abbreviations) === WordClass.Plain;
 }
 
-/** Whitespace followed the run (and its closers); `next` is the first non-space character after it. */
-function endsBeforeSpaced(c: Candidate, next: number, depth: number, abbreviations: ReadonlySet<string>): boolean {
-  if (c.cancelled || depth > 0) return false;
+/**
+ * Whitespace followed the run (and its closers); `next` is the first non-space character after it:
+ * would that end the sentence outside brackets?
+ */
+function endsBeforeSpaced(c: Candidate, next: number, abbreviations: ReadonlySet<string>): boolean {
   switch (runKind(c)) {
     case Run.Cjk:
       return true;

@@ -6,13 +6,15 @@
  * would be quadratic) and splits at "Mr. Smith" and inside 「…」; the splitters on npm (sbd,
  * sentence-splitter, …) also take a whole text; the streaming ones we know of come inside large
  * frameworks (LiveKit Agents). So this reads each UTF-16 code unit once, in arrival order, and
- * keeps O(1) state between tokens: the bracket depth, the fence and line state, the current word
+ * keeps O(1) state between tokens: the bracket depth with at most four sentence ends an unclosed
+ * bracket holds back ({@link SentenceBrackets}), the fence and line state, the current word
  * (capped), and at most one pending decision ({@link PendingBoundary}). Each decision depends only
  * on characters already read, so every chunking of a text yields the same sentences; chunking
  * changes only when they are emitted.
  */
 import { SentenceWord } from './sentenceAbbreviations.js';
 import { PendingBoundary, Settled, type SentenceLocale } from './sentenceBoundary.js';
+import { SentenceBrackets } from './sentenceBrackets.js';
 import { SentenceBuffer } from './sentenceBuffer.js';
 import {
   DOUBLE_QUOTE, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
@@ -23,6 +25,7 @@ import { SentenceFence } from './sentenceFence.js';
 
 export interface SentenceScannerOptions {
   readonly maxLength: number;
+  readonly maxQuoteLength: number;
   readonly locale: SentenceLocale;
   /** Extra abbreviation keys (see `abbreviationKey`). */
   readonly abbreviations: ReadonlySet<string>;
@@ -34,8 +37,8 @@ export class SentenceScanner {
   private readonly word = new SentenceWord();
   private readonly cuts = new SentenceCuts();
   private readonly pending: PendingBoundary;
+  private readonly brackets: SentenceBrackets;
   private out: string[] = [];
-  private depth = 0;
   private lastCode = LF;
   private lastNonSpace = -1;
   private lastNonSpaceCode = 0;
@@ -49,6 +52,7 @@ export class SentenceScanner {
 
   constructor(private readonly options: SentenceScannerOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
+    this.brackets = new SentenceBrackets(options.maxQuoteLength);
   }
 
   /** True while some received text has not been emitted yet. */
@@ -66,6 +70,7 @@ export class SentenceScanner {
 
   /** The stream ended: returns everything left (the partial sentence, or an unclosed fence). */
   end(): string[] {
+    this.unbalance();
     if (!this.fence.inside && this.lastNonSpace >= this.text.start) this.splitOverlong(this.lastNonSpace);
     this.emit(this.text.end);
     return this.drain();
@@ -116,25 +121,32 @@ export class SentenceScanner {
   private resolve(c: number, i: number): void {
     const blank = this.newlines >= 2;
     this.newlines = 0;
-    if (blank) this.depth = 0;
-    const settled = this.pending.settle(c, this.depth, blank);
+    if (blank) this.unbalance();
+    const settled = this.pending.settle(c, this.brackets.depth, blank);
     if (settled === Settled.ListMarker) this.listLine = true;
     else if (settled === Settled.Ends) this.boundary(i);
+    else if (settled === Settled.Held) this.brackets.hold(i, this.word.count);
+    // Checked only between runs, so that no run is left pending with a depth that no longer holds.
+    if (settled !== Settled.Waiting && this.brackets.overdue(i)) this.unbalance();
+  }
+
+  /** Takes open brackets as unbalanced (held too long, blank line, fence, end): their held ends become boundaries. */
+  private unbalance(): void {
+    const { ends, words } = this.brackets.unbalance();
+    for (const at of ends) this.emit(at);
+    if (ends.length > 0) this.word.count -= words;
   }
 
   private scanContent(c: number, i: number): void {
     if (this.lastNonSpace < this.text.start) this.contentStart = i;
     const kind = terminatorKind(c);
     if (kind !== Term.None) {
-      const context = { depth: this.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot() };
+      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot() };
       this.pending.onTerminator(kind, i, context);
     }
     const opensQuote = c === DOUBLE_QUOTE && !this.pending.afterTerminator && (isSpace(this.lastCode) || isOpener(this.lastCode));
-    if (isOpener(c) || opensQuote) {
-      this.depth++;
-    } else if ((isCloser(c) || c === DOUBLE_QUOTE) && this.depth > 0) {
-      this.depth--;
-    }
+    if (isOpener(c) || opensQuote) this.brackets.open(i);
+    else if (isCloser(c) || c === DOUBLE_QUOTE) this.brackets.close();
     if (isWordBreak(c)) {
       this.word.end();
       if (isCjk(c)) this.cjkScript = true;
@@ -167,10 +179,10 @@ export class SentenceScanner {
   }
 
   private openFence(): void {
+    this.unbalance();
     if (this.contentBeforeLine >= this.text.start) this.emit(Math.max(this.lineStart, this.text.start));
     this.contentStart = this.text.start;
     this.pending.clear();
-    this.depth = 0;
     this.word.end();
     this.word.count = 0;
   }
@@ -187,7 +199,6 @@ export class SentenceScanner {
   private boundary(i: number): void {
     if (this.lastNonSpace < this.text.start) return;
     this.emit(i);
-    this.depth = 0;
     this.word.count = 0;
   }
 
@@ -195,6 +206,7 @@ export class SentenceScanner {
     if (at <= this.text.start) return;
     this.out.push(this.text.take(at));
     this.pending.cancelBefore(at);
+    this.brackets.cut(at);
     this.contentStart = at;
   }
 

@@ -9,6 +9,7 @@ import { SentenceScanner } from './sentenceScanner.js';
 export interface SentenceSegmenterOptions {
   readonly minLength?: number | undefined;
   readonly maxLength?: number | undefined;
+  readonly maxQuoteLength?: number | undefined;
   readonly locale?: SentenceLocale | undefined;
   readonly abbreviations?: readonly string[] | undefined;
 }
@@ -26,14 +27,20 @@ export interface SentenceSegmenter {
 
 const LOCALES: readonly SentenceLocale[] = ['auto', 'en', 'ja', 'zh'];
 
+/** Long enough for a quotation of a few ordinary sentences; short enough to speak without a stall. */
+export const DEFAULT_MAX_QUOTE_LENGTH = 200;
+
 /** Checks the options up front, with messages that say how to fix them. */
 export function validateSentenceOptions(options: SentenceSegmenterOptions): void {
-  const { minLength, maxLength, locale, abbreviations } = options;
+  const { minLength, maxLength, maxQuoteLength, locale, abbreviations } = options;
   if (minLength !== undefined && !(minLength >= 0)) {
     throw new RangeError(`bufferSentences: minLength must be a number of characters >= 0, got ${String(minLength)}.`);
   }
   if (maxLength !== undefined && !(maxLength >= 1)) {
     throw new RangeError(`bufferSentences: maxLength must be a number of characters >= 1 (or Infinity for no limit), got ${String(maxLength)}.`);
+  }
+  if (maxQuoteLength !== undefined && !(maxQuoteLength >= 0)) {
+    throw new RangeError(`bufferSentences: maxQuoteLength must be a number of characters >= 0 (or Infinity for no length limit), got ${String(maxQuoteLength)}.`);
   }
   if (locale !== undefined && !LOCALES.includes(locale)) {
     throw new RangeError(`bufferSentences: locale must be one of ${LOCALES.join(', ')}, got ${String(locale)}.`);
@@ -49,6 +56,7 @@ export function createSentenceSegmenter(options: SentenceSegmenterOptions = {}):
   const maxLength = options.maxLength ?? Infinity;
   const scanner = new SentenceScanner({
     maxLength,
+    maxQuoteLength: options.maxQuoteLength ?? DEFAULT_MAX_QUOTE_LENGTH,
     locale: options.locale ?? 'auto',
     abbreviations: new Set((options.abbreviations ?? []).map(abbreviationKey)),
   });
