@@ -1,0 +1,18 @@
+import type { FirstTokenResult } from './firstToken.js';
+import type { Machine } from './machine.js';
+import type { ManyStreamsResult } from './manyStreams.js';
+import type { OperatorCostResult } from './measureOperators.js';
+import type { ThroughputReport } from './throughput.js';
+
+/** Everything one `pnpm bench` run measured. */
+export interface BenchResults {
+  readonly machine: Machine;
+  readonly durationS: number;
+  /** The long streams, as the emulator sends them fastest (about 16 KiB per write). */
+  readonly throughput: ThroughputReport;
+  /** A shorter stream with one event per socket write, as a paced live stream arrives. */
+  readonly pacedThroughput: ThroughputReport;
+  readonly operators: OperatorCostResult;
+  readonly firstToken: FirstTokenResult;
+  readonly manyStreams: ManyStreamsResult;
+}

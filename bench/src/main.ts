@@ -1,0 +1,68 @@
+/**
+ * `pnpm bench`: runs every benchmark against the emulator and writes docs/BENCHMARKS.md.
+ * Exits non-zero when a contender produced wrong output (a fast wrong answer never counts).
+ *
+ * Environment: BENCH_TOKENS (answer length, default 100000), BENCH_REPETITIONS (default 7),
+ * BENCH_STREAMS (many-streams count, default 1000), BENCH_OUTPUT (report path, default
+ * docs/BENCHMARKS.md).
+ */
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { BenchResults } from './BenchResults.js';
+import { repoRoot, runScript } from './childProcess.js';
+import { contenders } from './contenders/contenders.js';
+import { evaluateTargets } from './evaluateTargets.js';
+import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
+import { describeMachine } from './machine.js';
+import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
+import { measureOperators } from './measureOperators.js';
+import { renderReport } from './renderReport.js';
+import { measureThroughput } from './throughput.js';
+
+function numberFromEnv(name: string, fallback: number): number {
+  const text = process.env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a whole number of at least 1, got "${text}"`);
+  return value;
+}
+
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+const tokens = numberFromEnv('BENCH_TOKENS', 100_000);
+const repetitions = numberFromEnv('BENCH_REPETITIONS', 7);
+const streams = numberFromEnv('BENCH_STREAMS', 1000);
+const output = resolve(repoRoot, process.env['BENCH_OUTPUT'] ?? 'docs/BENCHMARKS.md');
+const started = performance.now();
+const machine = describeMachine();
+
+log(`throughput: ${contenders.length} contenders x 2 languages x ${repetitions} repetitions, ${tokens} tokens each`);
+const throughput = await measureThroughput({ tokens, repetitions, warmupTokens: Math.ceil(tokens / 10), contenders, languages: ['English', 'Japanese'], log });
+const pacedTokens = Math.ceil(tokens / 5);
+log(`throughput, one event per write: ${contenders.length} contenders x ${repetitions} repetitions, ${pacedTokens} tokens each`);
+const pacedThroughput = await measureThroughput({
+  tokens: pacedTokens,
+  repetitions,
+  warmupTokens: Math.ceil(pacedTokens / 10),
+  contenders,
+  languages: ['English'],
+  emulatorFaults: 'events-per-write=1',
+  log,
+});
+log('operator cost per token and bufferSentences scaling (in process)');
+const operators = await measureOperators(tokens, Math.max(repetitions, 5), log);
+log('time to first token and connection reuse');
+const firstToken = await runScript<FirstTokenResult>('firstToken.ts', { samples: 100, prompts: 100 } satisfies FirstTokenInput);
+log(`${streams} concurrent streams`);
+const manyStreams = await runScript<ManyStreamsResult>('manyStreams.ts', { streams, tokens: 20, ttftMs: 1500, tokenIntervalMs: 25 } satisfies ManyStreamsInput);
+
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams };
+const verdicts = evaluateTargets(results);
+writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
+log(`wrote ${output}`);
+for (const verdict of verdicts) log(`${verdict.met ? 'met   ' : 'MISSED'} ${verdict.target}: ${verdict.measured}`);
+const wrongOutputs = [...throughput.wrongOutputs, ...pacedThroughput.wrongOutputs];
+if (wrongOutputs.length > 0) {
+  for (const wrong of wrongOutputs) log(`WRONG OUTPUT: ${wrong.contender} ${wrong.language} repetition ${wrong.repetition + 1}: ${wrong.problem}`);
+  process.exitCode = 1;
+}
