@@ -10,7 +10,9 @@ const SECRET_TEXT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(["']?authorization["']?\s*:\s*)(["'])(?:\\.|(?!\2)[^\\])*\2/gi, '$1$2[redacted]$2'],
   [/(authorization\s*[:=])(?!\s*["'])[^\r\n]*/gi, '$1 [redacted]'],
   [/Signature\s+version=\\?"\d+\\?"[^\r\n]*/g, '[redacted signature]'],
-  [/((?:signature|pass_?phrase|security_token)["']?\s*[:=]\s*["']?)[^\s"',}]+/gi, '$1[redacted]'],
+  // `pass_phrase=…` as in a config file, and `"pass_phrase": "…"` as in JSON; not `pass_phrase: The passphrase…`, the CLI's own error line.
+  [/((?:signature|pass_?phrase|security_token)\s*=\s*["']?)[^\s"',}]+/gi, '$1[redacted]'],
+  [/((["'])(?:signature|pass_?phrase|security_token)\2\s*:\s*["'])[^"']+/gi, '$1[redacted]'],
   // JWTs: session tokens, resource principal tokens (also in a keyId="ST$…").
   [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '[redacted token]'],
 ];

@@ -60,6 +60,12 @@ describe('exitCodeOf', () => {
 });
 
 describe('redaction for --debug', () => {
+  it('keeps the words of an error about the passphrase setting, which names no secret', () => {
+    const line = 'pass_phrase: The passphrase does not decrypt the private key. Check pass_phrase in the profile.';
+    expect(redactText(line)).toBe(line);
+    expect(redactText('{"pass_phrase": "hunter2"}')).not.toContain('hunter2');
+  });
+
   it('removes PEM blocks, Authorization and signature headers, passphrases and session tokens from text', () => {
     const text = [
       privateKeyPem,

@@ -1,6 +1,6 @@
 import type { AuthenticationDetailsProvider, Region } from 'oci-common';
 import type { Observable } from 'rxjs';
-import { throwError } from 'rxjs';
+import { defer, throwError } from 'rxjs';
 import type { Dispatcher } from 'undici';
 import { Agent } from './internal/undici.js';
 import type { AuthOption } from './authProvider.js';
@@ -75,6 +75,10 @@ export interface OciGenAiClient {
   close(): Promise<void>;
 }
 
+function closedError(): ConfigurationError {
+  return new ConfigurationError('client', 'This client was closed.', 'Create a new client with createClient() for further requests.');
+}
+
 function resolveEndpoint(options: ClientOptions, provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>): string {
   if (options.endpoint !== undefined) return options.endpoint;
   const region = options.region ?? providerRegion(provider) ?? process.env['OCI_REGION'];
@@ -110,6 +114,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
     : undefined;
   const transport = new Transport({ endpoint, provider, dispatcher: options.dispatcher ?? (ownAgent as Agent) });
   const defaultCompartment = options.compartmentId ?? process.env['OCI_COMPARTMENT_ID'];
+  let closed = false;
 
   function compartment(override: string | undefined): string {
     const id = override ?? defaultCompartment;
@@ -126,7 +131,9 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
     } catch (error) {
       return throwError(() => error);
     }
-    return streamEvents(call);
+    // Checked at subscription: an Observable made before close() and subscribed after it must
+    // not look like a retryable connection failure.
+    return defer(() => (closed ? throwError(() => closedError()) : streamEvents(call)));
   }
 
   function requestHeaders(request: { headers?: Readonly<Record<string, string>>; opcRequestId?: string }): Record<string, string> {
@@ -144,6 +151,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
       return { path: '/20231130/actions/generateText', body, headers: requestHeaders(request), model: request.model, format: runtime, operation: 'generateText' };
     }),
     close: async () => {
+      closed = true;
       await ownAgent?.destroy();
     },
   };

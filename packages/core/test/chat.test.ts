@@ -1,5 +1,7 @@
+import { concatMap, ignoreElements, lastValueFrom, range } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ApiFormat } from '../src/index.js';
+import { ConfigurationError } from '../src/index.js';
 import type { Harness } from './support/emulatorClient.js';
 import { settle, startHarness, textOf } from './support/emulatorClient.js';
 
@@ -86,6 +88,31 @@ describe('client.chat against the emulator', () => {
     const before = h.emulator.counters.connectionsAccepted;
     for (let i = 0; i < 5; i++) await settle(h.client.chat({ model: models.GENERIC, prompt: `Prompt ${i}` }));
     expect(h.emulator.counters.connectionsAccepted - before).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('connection reuse', () => {
+  it('reuses one connection for prompts chained back to back with concatMap', async () => {
+    const local = await startHarness({ tokens: 5 });
+    try {
+      const chained = range(0, 20).pipe(concatMap((i) => local.client.chat({ model: models.GENERIC, prompt: `Prompt ${i}` })));
+      await lastValueFrom(chained.pipe(ignoreElements()), { defaultValue: undefined });
+      expect(local.emulator.counters.requests).toBe(20);
+      expect(local.emulator.counters.connectionsAccepted).toBe(1);
+    } finally {
+      await local.close();
+    }
+  });
+});
+
+describe('a closed client', () => {
+  it('refuses new streams with a ConfigurationError, not a retryable connection failure', async () => {
+    const local = await startHarness();
+    const made = local.client.chat({ model: models.GENERIC, prompt: 'Hi' });
+    await local.close();
+    const { error } = await settle(made);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ setting: 'client', retryable: false });
   });
 });
 

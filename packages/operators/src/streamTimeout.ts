@@ -71,16 +71,41 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
       const total = deadline('total', totalMs);
       // First the first-token deadline; from the first token on, the idle deadline.
       let tokenDeadline = deadline('first-token', firstTokenMs);
+      let idleArmed = false;
+      let lastTokenAt = 0;
+
+      /*
+       * One idle timer per gap, not per token: re-arming a timer on every token cost more than
+       * the rest of the pipeline. When it fires, it checks how long ago the last token came and
+       * either fails or waits out the rest of the gap.
+       */
+      const armIdle = (ms: number): void => {
+        idleArmed = true;
+        tokenDeadline = timer(ms, scheduler).subscribe(() => {
+          const quietFor = scheduler.now() - lastTokenAt;
+          if (idleMs !== undefined && quietFor < idleMs) return armIdle(idleMs - quietFor);
+          subscriber.error(new StreamTimeoutError({ phase: 'idle', waitedMs: idleMs ?? ms, tokensReceived, opcRequestId }));
+        });
+      };
 
       const sub = source.subscribe({
         next: (value) => {
           if (isToken(value)) {
             tokensReceived += 1;
-            tokenDeadline?.unsubscribe();
-            tokenDeadline = deadline('idle', idleMs);
+            if (idleMs === undefined) {
+              tokenDeadline?.unsubscribe();
+              tokenDeadline = undefined;
+            } else {
+              lastTokenAt = scheduler.now();
+              if (!idleArmed) {
+                tokenDeadline?.unsubscribe();
+                armIdle(idleMs);
+              }
+            }
           } else if (isEvent(value, 'finish')) {
             tokenDeadline?.unsubscribe();
             tokenDeadline = undefined;
+            idleArmed = true; // nothing re-arms it after the finish
           } else if (isEvent(value, 'start')) {
             opcRequestId = (value as { opcRequestId?: string }).opcRequestId;
           }

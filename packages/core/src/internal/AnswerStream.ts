@@ -96,7 +96,9 @@ export class AnswerStream {
     }
     if (this.subscriber.closed) return;
     if (decoder.ended) {
-      this.subscriber.complete();
+      // undici puts the socket back in its pool a turn after the body ends: completing now would
+      // let a follow-up request (concatMap, retry) open a second connection instead of reusing it.
+      setImmediate(() => this.subscriber.complete());
     } else {
       this.subscriber.error(new IncompleteStreamError(
         `The stream ended after ${decoder.tokensReceived} tokens without a finish event: the answer is incomplete.`,
