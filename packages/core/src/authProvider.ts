@@ -44,12 +44,26 @@ export type AuthOption =
       readonly passphrase?: string;
     };
 
-/** The config file to read: the explicit path, `OCI_CONFIG_FILE`, or `~/.oci/config`. */
+/**
+ * The config file to read: the explicit path, `OCI_CONFIG_FILE`, or `~/.oci/config`.
+ *
+ * @example
+ * ```ts
+ * configFilePath() // '/home/me/.oci/config', or $OCI_CONFIG_FILE
+ * ```
+ */
 export function configFilePath(explicit?: string): string {
   return explicit ?? process.env['OCI_CONFIG_FILE'] ?? join(homedir(), '.oci', 'config');
 }
 
-/** The profile to read: the explicit one, `OCI_CLI_PROFILE`, or `DEFAULT`. */
+/**
+ * The profile to read: the explicit one, `OCI_CLI_PROFILE`, or `DEFAULT`.
+ *
+ * @example
+ * ```ts
+ * configProfile() // 'DEFAULT', or $OCI_CLI_PROFILE
+ * ```
+ */
 export function configProfile(explicit?: string): string {
   return explicit ?? process.env['OCI_CLI_PROFILE'] ?? 'DEFAULT';
 }
@@ -116,6 +130,11 @@ function firstLine(text: string): string {
  * so the result may be a promise.
  *
  * @throws {ConfigurationError} when the config file, profile or key cannot be used.
+ *
+ * @example
+ * ```ts
+ * const provider = createAuthProvider({ type: 'config-file', profile: 'CHICAGO' }); // a ConfigFileAuthenticationDetailsProvider
+ * ```
  */
 export function createAuthProvider(option: AuthOption | undefined): AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> {
   if (option === undefined) return fromConfigFile('config-file');

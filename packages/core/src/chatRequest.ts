@@ -51,7 +51,14 @@ export interface ChatRequest {
   readonly raw?: Readonly<Record<string, unknown>>;
 }
 
-/** One message of a conversation. */
+/**
+ * One message of a conversation.
+ *
+ * @example
+ * ```ts
+ * { role: 'user', content: 'Tell me a joke.' }
+ * ```
+ */
 export interface ChatMessage {
   readonly role: 'system' | 'user' | 'assistant' | 'tool';
   readonly content: string;
@@ -59,7 +66,14 @@ export interface ChatMessage {
   readonly toolCallId?: string;
 }
 
-/** A tool (function) the model may call. */
+/**
+ * A tool (function) the model may call.
+ *
+ * @example
+ * ```ts
+ * { name: 'getWeather', description: 'Weather by city', parameters: { type: 'object', properties: { city: { type: 'string' } } } }
+ * ```
+ */
 export interface ToolDefinition {
   readonly name: string;
   readonly description?: string;

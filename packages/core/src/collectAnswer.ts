@@ -2,7 +2,14 @@ import type { OperatorFunction } from 'rxjs';
 import { reduce } from 'rxjs';
 import type { ChatEvent, FinishEvent, ToolCall, Usage } from './events.js';
 
-/** A whole answer, gathered from its events. */
+/**
+ * A whole answer, gathered from its events.
+ *
+ * @example
+ * ```ts
+ * { text: 'Hi!', reasoning: '', toolCalls: [], finish: { type: 'finish', reason: 'stop', rawReason: 'stop' }, usage: { totalTokens: 12 }, opcRequestId: '5F1E…', model: 'meta.llama-3.3-70b-instruct' }
+ * ```
+ */
 export interface Answer {
   /** The answer's text: every text delta, in order. */
   readonly text: string;

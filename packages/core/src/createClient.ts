@@ -16,7 +16,14 @@ import { generateTextBody } from './internal/generateTextBody.js';
 import { streamEvents } from './internal/streamEvents.js';
 import { Transport } from './internal/Transport.js';
 
-/** Options of {@link createClient}. */
+/**
+ * Options of {@link createClient}.
+ *
+ * @example
+ * ```ts
+ * { compartmentId: 'ocid1.compartment.oc1..aaaa', region: 'us-chicago-1', auth: { type: 'config-file', profile: 'CHICAGO' }, maxConnections: 16 }
+ * ```
+ */
 export interface ClientOptions {
   /** How to authenticate; default: `~/.oci/config` (honouring `OCI_CONFIG_FILE` and `OCI_CLI_PROFILE`). */
   readonly auth?: AuthOption;
@@ -44,6 +51,13 @@ export interface ClientOptions {
 /**
  * A client for OCI Generative AI inference. Every call returns a cold Observable: nothing is sent
  * until you subscribe, each subscription sends one signed request, and unsubscribing aborts it.
+ *
+ * @example
+ * ```ts
+ * const client: OciGenAiClient = createClient({ compartmentId });
+ * client.chat({ model: 'meta.llama-3.3-70b-instruct', prompt: 'Hi' }).subscribe(console.log);
+ * await client.close();
+ * ```
  */
 export interface OciGenAiClient {
   /** The service URL requests go to (without `/20231130`). */

@@ -4,7 +4,14 @@
  * `Authorization` header, in its message or in any property.
  */
 
-/** The stable discriminant of every error this library raises. */
+/**
+ * The stable discriminant of every error this library raises.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof OciGenAiError && error.code === 'CONFIGURATION') showSettingsHelp();
+ * ```
+ */
 export type OciGenAiErrorCode =
   | 'HTTP'
   | 'CONFIGURATION'
@@ -38,7 +45,14 @@ export abstract class OciGenAiError extends Error {
   }
 }
 
-/** What the server said about a failed request, as an {@link OciHttpError} carries it. */
+/**
+ * What the server said about a failed request, as an {@link OciHttpError} carries it.
+ *
+ * @example
+ * ```ts
+ * { status: 429, ociCode: 'TooManyRequests', serverMessage: 'Too many requests', opcRequestId: '5F1E…', retryAfterMs: 2000 }
+ * ```
+ */
 export interface OciHttpErrorDetails {
   /** The HTTP status. */
   readonly status: number;
@@ -87,12 +101,26 @@ export class OciHttpError extends OciGenAiError {
   }
 }
 
-/** 400: the request was rejected as malformed or over a limit. */
+/**
+ * 400: the request was rejected as malformed or over a limit.
+ *
+ * @example
+ * ```ts
+ * error instanceof BadRequestError && error.ociCode // 'InvalidParameter'
+ * ```
+ */
 export class BadRequestError extends OciHttpError {
   override readonly name = 'BadRequestError';
 }
 
-/** 401 NotAuthenticated: the signature, key, clock or token was not accepted. */
+/**
+ * 401 NotAuthenticated: the signature, key, clock or token was not accepted.
+ *
+ * @example
+ * ```ts
+ * // AuthenticationError: OCI Generative AI answered 401 NotAuthenticated: … Check the key, its fingerprint, …
+ * ```
+ */
 export class AuthenticationError extends OciHttpError {
   override readonly name = 'AuthenticationError';
   constructor(details: OciHttpErrorDetails) {
@@ -100,7 +128,14 @@ export class AuthenticationError extends OciHttpError {
   }
 }
 
-/** 403 NotAuthorized / NotAllowed: authenticated, but no policy allows this. */
+/**
+ * 403 NotAuthorized / NotAllowed: authenticated, but no policy allows this.
+ *
+ * @example
+ * ```ts
+ * error instanceof PermissionDeniedError && error.status // 403
+ * ```
+ */
 export class PermissionDeniedError extends OciHttpError {
   override readonly name = 'PermissionDeniedError';
   constructor(details: OciHttpErrorDetails) {
@@ -108,7 +143,14 @@ export class PermissionDeniedError extends OciHttpError {
   }
 }
 
-/** 404 NotAuthorizedOrNotFound: wrong model, endpoint, compartment or region, or no policy. */
+/**
+ * 404 NotAuthorizedOrNotFound: wrong model, endpoint, compartment or region, or no policy.
+ *
+ * @example
+ * ```ts
+ * error instanceof NotFoundError && error.ociCode // 'NotAuthorizedOrNotFound'
+ * ```
+ */
 export class NotFoundError extends OciHttpError {
   override readonly name = 'NotFoundError';
   constructor(details: OciHttpErrorDetails) {
@@ -116,22 +158,50 @@ export class NotFoundError extends OciHttpError {
   }
 }
 
-/** 409 IncorrectState / Conflict. */
+/**
+ * 409 IncorrectState / Conflict.
+ *
+ * @example
+ * ```ts
+ * error instanceof ConflictError && error.retryable // true for IncorrectState
+ * ```
+ */
 export class ConflictError extends OciHttpError {
   override readonly name = 'ConflictError';
 }
 
-/** 429 TooManyRequests. */
+/**
+ * 429 TooManyRequests.
+ *
+ * @example
+ * ```ts
+ * if (error instanceof RateLimitError) await sleep(error.retryAfterMs ?? 1000);
+ * ```
+ */
 export class RateLimitError extends OciHttpError {
   override readonly name = 'RateLimitError';
 }
 
-/** 5xx: the service failed. */
+/**
+ * 5xx: the service failed.
+ *
+ * @example
+ * ```ts
+ * error instanceof ServerError && error.status // 503
+ * ```
+ */
 export class ServerError extends OciHttpError {
   override readonly name = 'ServerError';
 }
 
-/** 3xx: OCI never redirects; the signed request is not replayed to another host. */
+/**
+ * 3xx: OCI never redirects; the signed request is not replayed to another host.
+ *
+ * @example
+ * ```ts
+ * error instanceof RedirectError && error.serverMessage // 'redirect to https://elsewhere/…'
+ * ```
+ */
 export class RedirectError extends OciHttpError {
   override readonly name = 'RedirectError';
   constructor(details: OciHttpErrorDetails) {
@@ -139,7 +209,15 @@ export class RedirectError extends OciHttpError {
   }
 }
 
-/** True for the statuses whose retry may succeed: 409 IncorrectState, 429, 500, 502, 503, 504. */
+/**
+ * True for the statuses whose retry may succeed: 409 IncorrectState, 429, 500, 502, 503, 504.
+ *
+ * @example
+ * ```ts
+ * isRetryableStatus(409, 'IncorrectState') // true
+ * isRetryableStatus(400, 'InvalidParameter') // false
+ * ```
+ */
 export function isRetryableStatus(status: number, ociCode: string | undefined): boolean {
   if (status === 409) return ociCode === 'IncorrectState';
   return status === 429 || status === 500 || status === 502 || status === 503 || status === 504;
@@ -192,7 +270,14 @@ export class InvalidRequestError extends OciGenAiError {
   }
 }
 
-/** Options of the errors raised while an answer streams. */
+/**
+ * Options of the errors raised while an answer streams.
+ *
+ * @example
+ * ```ts
+ * { opcRequestId: '5F1E…', tokensReceived: 3 }
+ * ```
+ */
 export interface StreamErrorOptions {
   /** The `opc-request-id` of the request. */
   readonly opcRequestId?: string | undefined;
@@ -225,6 +310,11 @@ export class ConnectionError extends OciGenAiError {
 /**
  * A stream frame was not what the wire format allows (not JSON, or too large).
  * The message quotes the frame, truncated.
+ *
+ * @example
+ * ```ts
+ * // StreamParseError: OCI sent a frame that is not JSON: <html>oops</html>
+ * ```
  */
 export class StreamParseError extends OciGenAiError {
   override readonly name = 'StreamParseError';
@@ -244,6 +334,11 @@ export class StreamParseError extends OciGenAiError {
 /**
  * The stream ended before its finish event: the answer is incomplete. Retryable when no token
  * had arrived yet.
+ *
+ * @example
+ * ```ts
+ * // IncompleteStreamError: The stream ended after 5 tokens without a finish event: the answer is incomplete.
+ * ```
  */
 export class IncompleteStreamError extends OciGenAiError {
   override readonly name = 'IncompleteStreamError';

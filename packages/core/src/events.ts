@@ -16,10 +16,24 @@
  */
 export type ChatEvent = StartEvent | TextEvent | ReasoningEvent | ToolCallEvent | FinishEvent | UsageEvent;
 
-/** The wire format of a chat request (`chatRequest.apiFormat`). */
+/**
+ * The wire format of a chat request (`chatRequest.apiFormat`).
+ *
+ * @example
+ * ```ts
+ * client.chat({ model: 'cohere.command-a-03-2025', format: 'COHERE', prompt: 'Hi' })
+ * ```
+ */
 export type ApiFormat = 'GENERIC' | 'COHERE' | 'COHEREV2';
 
-/** The runtime of a legacy generateText request (`inferenceRequest.runtimeType`). */
+/**
+ * The runtime of a legacy generateText request (`inferenceRequest.runtimeType`).
+ *
+ * @example
+ * ```ts
+ * client.generateText({ model: 'meta.llama-2-70b-chat', runtime: 'LLAMA', prompt: 'Hi' })
+ * ```
+ */
 export type GenerateTextRuntime = 'COHERE' | 'LLAMA';
 
 /**
@@ -75,6 +89,11 @@ export interface ReasoningEvent {
  * ```ts
  * { type: 'tool-call', toolCall: { id: 'chatcmpl-tool-e5f8', name: 'sqrt', arguments: '{"x": "16"}' } }
  * ```
+ *
+ * @example
+ * ```ts
+ * { id: 'chatcmpl-tool-e5f8', name: 'sqrt', arguments: '{"x": "16"}' }
+ * ```
  */
 export interface ToolCallEvent {
   readonly type: 'tool-call';
@@ -103,6 +122,11 @@ export interface ToolCall {
  * - `error`: the model failed mid-answer (Cohere `ERROR`, `ERROR_LIMIT`);
  * - `cancelled`: cancelled on the server side (`USER_CANCEL`);
  * - `other`: a reason this library does not know yet (see `rawReason`).
+ *
+ * @example
+ * ```ts
+ * if (event.type === 'finish' && event.reason === 'length') console.warn('cut by maxTokens');
+ * ```
  */
 export type FinishReason = 'stop' | 'length' | 'tool-calls' | 'content-filter' | 'error' | 'cancelled' | 'other';
 
@@ -129,6 +153,11 @@ export interface FinishEvent {
  * @example
  * ```ts
  * { type: 'usage', usage: { promptTokens: 41, completionTokens: 8, totalTokens: 49 } }
+ * ```
+ *
+ * @example
+ * ```ts
+ * { promptTokens: 41, completionTokens: 8, totalTokens: 49 }
  * ```
  */
 export interface UsageEvent {
