@@ -81,7 +81,8 @@ export class StreamDecoder {
       this.markEnded();
       return;
     }
-    if (data.trim() === '') return;
+    // Cheap test first: this runs once per token.
+    if (data.length === 0 || (data.charCodeAt(0) <= 32 && data.trim() === '')) return;
     let frame: unknown;
     try {
       frame = JSON.parse(data);
