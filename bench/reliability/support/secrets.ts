@@ -1,7 +1,8 @@
 import { createPrivateKey } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { inspect } from 'node:util';
 import type { Emulator } from '@oci-genai-rx/emulator';
 
@@ -67,6 +68,12 @@ export interface SecretSetup {
   readonly secrets: { readonly pems: readonly string[]; readonly plain: readonly string[] };
 }
 
+/** Folders made by this file's test run, removed when it ends. */
+const createdFolders: string[] = [];
+afterAll(() => {
+  for (const folder of createdFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
 /**
  * Writes a config file with profiles PLAIN (unencrypted key), ENCRYPTED (key + pass_phrase),
  * WRONG_PASS (key + a wrong pass_phrase) and SESSION (security_token_file), all for the emulator.
@@ -74,6 +81,7 @@ export interface SecretSetup {
 export function writeSecretSetup(emulator: Emulator): SecretSetup {
   const { credentials } = emulator;
   const folder = mkdtempSync(join(tmpdir(), 'oci-genai-rx-secrets-'));
+  createdFolders.push(folder);
   const file = (name: string, content: string): string => {
     const path = join(folder, name);
     writeFileSync(path, content, { mode: 0o600 });

@@ -1,8 +1,9 @@
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
 import { fileURLToPath } from 'node:url';
 
 /** The repository root: the CLI runs from there, as `pnpm start` runs it. */
@@ -27,9 +28,17 @@ export interface CliRun {
   readonly result: Promise<CliResult>;
 }
 
-/** A fresh temporary folder, also used as HOME so that no real ~/.oci/config is found. */
+/** Folders made by this file's test run, removed when it ends. */
+const createdFolders: string[] = [];
+afterAll(() => {
+  for (const folder of createdFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
+
+/** A fresh temporary folder, also used as HOME so that no real ~/.oci/config is found; removed after the test file. */
 export function tempFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'oci-genai-rx-cli-'));
+  const folder = mkdtempSync(join(tmpdir(), 'oci-genai-rx-cli-'));
+  createdFolders.push(folder);
+  return folder;
 }
 
 /** Writes `text` to `folder/name` with mode 0600 (as OCI wants key files) and returns the path. */

@@ -1,7 +1,14 @@
 import { createHash, createPublicKey, generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** Folders made by this file's test run, removed when it ends. */
+const createdFolders: string[] = [];
+afterAll(() => {
+  for (const folder of createdFolders.splice(0)) rmSync(folder, { recursive: true, force: true });
+});
 
 /** A fresh RSA key as OCI API keys are, with its OCI fingerprint (MD5 of the DER public key). */
 export interface TestKey {
@@ -23,9 +30,11 @@ export function generateTestKey(encryption?: { passphrase: string; type: 'pkcs1'
   return { privateKeyPem: privateKey, publicKeyPem: publicKey, fingerprint };
 }
 
-/** A temporary folder for config files and keys. */
+/** A temporary folder for config files and keys, removed after the test file. */
 export function tempFolder(): string {
-  return mkdtempSync(join(tmpdir(), 'oci-genai-rx-'));
+  const folder = mkdtempSync(join(tmpdir(), 'oci-genai-rx-'));
+  createdFolders.push(folder);
+  return folder;
 }
 
 /** Writes `text` to `folder/name` (mode 0600, like key files should be) and returns the path. */
