@@ -1,46 +1,20 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultRequestSigner, SessionAuthDetailProvider } from 'oci-common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { chatPath, genericChat } from './support/client.js';
-import { RawConnection, requestBytes, type RawResponse } from './support/rawHttp.js';
+import { chatPath } from './support/client.js';
 import { signedHeaders } from './support/signing.js';
+import { expect401, strangerPrivatePem, strangerPublicPem, useAuthHarness } from './support/authHarness.js';
 
-const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const strangerPrivatePem = stranger.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const strangerPublicPem = stranger.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const trustedKeyId = 'ocid1.tenancy.oc1..trusted/ocid1.user.oc1..trusted/11:22:33';
-
+const harness = useAuthHarness();
+const { body, send } = harness;
 let emulator: Emulator;
 let directory: string;
-beforeAll(async () => {
-  emulator = await startEmulator({ tokens: 3, trustedKeys: [{ keyId: trustedKeyId, publicKeyPem: strangerPublicPem }] });
-  directory = mkdtempSync(join(tmpdir(), 'emulator-auth-'));
-});
-afterAll(async () => {
-  await emulator.close();
-  rmSync(directory, { recursive: true, force: true });
+beforeAll(() => {
+  ({ emulator, directory } = harness);
 });
 
-const body = (): string => JSON.stringify(genericChat(emulator, 'Hi'));
-
-/** Sends exactly these headers and body on a raw connection. */
-async function send(headers: Record<string, string>, text: string): Promise<RawResponse> {
-  const connection = await RawConnection.open(emulator.url);
-  connection.send(requestBytes('POST', chatPath, { ...headers, connection: 'close' }, text));
-  await connection.waitForClose();
-  return connection.response();
-}
-
-async function expect401(response: RawResponse, message: string): Promise<void> {
-  expect(response.status).toBe(401);
-  expect(JSON.parse(response.body.toString('utf8'))).toEqual({ code: 'NotAuthenticated', message });
-  expect(response.headers['opc-request-id']).toMatch(/^[0-9A-F]{32}$/);
-  await Promise.resolve();
-}
 describe('session tokens', () => {
   it('issues a JWT with the documented claims', () => {
     const [head, payload, signature] = emulator.credentials.sessionToken.split('.');
@@ -78,7 +52,7 @@ describe('session tokens', () => {
     const forged = `${head}.${Buffer.from(JSON.stringify({ ...claims, res_compartment: 'ocid1.compartment.oc1..other' })).toString('base64url')}.${signature}`;
     const text = body();
     const headers = await signedHeaders(emulator, chatPath, text, { keyId: `ST$${forged}`, privateKeyPem: emulator.credentials.sessionPrivateKeyPem });
-    await expect401(await send(headers, text), 'The session token was not issued by this service');
+    expect401(await send(headers, text), 'The session token was not issued by this service');
   });
 
   it('refuses a token another emulator issued', async () => {
@@ -86,7 +60,7 @@ describe('session tokens', () => {
     try {
       const text = body();
       const headers = await signedHeaders(emulator, chatPath, text, { keyId: `ST$${other.credentials.sessionToken}`, privateKeyPem: other.credentials.sessionPrivateKeyPem });
-      await expect401(await send(headers, text), 'The session token was not issued by this service');
+      expect401(await send(headers, text), 'The session token was not issued by this service');
     } finally {
       await other.close();
     }
@@ -95,7 +69,7 @@ describe('session tokens', () => {
   it('refuses a token bound to another key', async () => {
     const text = body();
     const headers = await signedHeaders(emulator, chatPath, text, { keyId: `ST$${emulator.credentials.sessionToken}`, privateKeyPem: strangerPrivatePem });
-    await expect401(await send(headers, text), 'The signature does not verify against the key for this keyId');
+    expect401(await send(headers, text), 'The signature does not verify against the key for this keyId');
   });
 
   it('issues more tokens, e.g. for resource principals, and refuses expired ones', async () => {
@@ -107,6 +81,6 @@ describe('session tokens', () => {
     expect((await send(good, text)).status).toBe(200);
     const expired = emulator.credentials.issueSessionToken(strangerPublicPem, { exp: Math.floor(Date.now() / 1000) - 10 });
     const late = await signedHeaders(emulator, chatPath, text, { keyId: `ST$${expired}`, privateKeyPem: strangerPrivatePem });
-    await expect401(await send(late, text), 'The session token has expired');
+    expect401(await send(late, text), 'The session token has expired');
   });
 });

@@ -1,46 +1,21 @@
-import { generateKeyPairSync } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigFileAuthenticationDetailsProvider, DefaultRequestSigner } from 'oci-common';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
 import { chatPath, genericChat, post } from './support/client.js';
-import { RawConnection, requestBytes, type RawResponse } from './support/rawHttp.js';
+import { RawConnection, requestBytes } from './support/rawHttp.js';
 import { signedHeaders } from './support/signing.js';
+import { expect401, strangerPrivatePem, trustedKeyId, useAuthHarness } from './support/authHarness.js';
 
-const stranger = generateKeyPairSync('rsa', { modulusLength: 2048 });
-const strangerPrivatePem = stranger.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-const strangerPublicPem = stranger.publicKey.export({ type: 'spki', format: 'pem' }).toString();
-const trustedKeyId = 'ocid1.tenancy.oc1..trusted/ocid1.user.oc1..trusted/11:22:33';
-
+const harness = useAuthHarness();
+const { body, send } = harness;
 let emulator: Emulator;
 let directory: string;
-beforeAll(async () => {
-  emulator = await startEmulator({ tokens: 3, trustedKeys: [{ keyId: trustedKeyId, publicKeyPem: strangerPublicPem }] });
-  directory = mkdtempSync(join(tmpdir(), 'emulator-auth-'));
-});
-afterAll(async () => {
-  await emulator.close();
-  rmSync(directory, { recursive: true, force: true });
+beforeAll(() => {
+  ({ emulator, directory } = harness);
 });
 
-const body = (): string => JSON.stringify(genericChat(emulator, 'Hi'));
-
-/** Sends exactly these headers and body on a raw connection. */
-async function send(headers: Record<string, string>, text: string): Promise<RawResponse> {
-  const connection = await RawConnection.open(emulator.url);
-  connection.send(requestBytes('POST', chatPath, { ...headers, connection: 'close' }, text));
-  await connection.waitForClose();
-  return connection.response();
-}
-
-async function expect401(response: RawResponse, message: string): Promise<void> {
-  expect(response.status).toBe(401);
-  expect(JSON.parse(response.body.toString('utf8'))).toEqual({ code: 'NotAuthenticated', message });
-  expect(response.headers['opc-request-id']).toMatch(/^[0-9A-F]{32}$/);
-  await Promise.resolve();
-}
 describe('request signatures', () => {
   it('accepts a request signed by oci-common with the emulator key', async () => {
     expect((await post(emulator, chatPath, genericChat(emulator, 'Hi'))).status).toBe(200);
@@ -49,7 +24,7 @@ describe('request signatures', () => {
   it('refuses a request without Authorization and counts it', async () => {
     const before = emulator.counters.unauthenticated;
     const text = body();
-    await expect401(await send({ host: new URL(emulator.url).host, 'content-type': 'application/json', 'content-length': String(text.length) }, text), 'The request has no Authorization header');
+    expect401(await send({ host: new URL(emulator.url).host, 'content-type': 'application/json', 'content-length': String(text.length) }, text), 'The request has no Authorization header');
     expect(emulator.counters.unauthenticated).toBe(before + 1);
   });
 
@@ -57,13 +32,13 @@ describe('request signatures', () => {
     const text = body();
     const headers = await signedHeaders(emulator, chatPath, text);
     headers['authorization'] = (headers['authorization'] ?? '').replace(' x-content-sha256', '');
-    await expect401(await send(headers, text), 'The signed headers do not include x-content-sha256');
+    expect401(await send(headers, text), 'The signed headers do not include x-content-sha256');
   });
 
   it('refuses a body changed after signing', async () => {
     const text = body();
     const headers = await signedHeaders(emulator, chatPath, text);
-    await expect401(await send(headers, text.replace('Hi', 'Ho')), 'x-content-sha256 does not match the body received');
+    expect401(await send(headers, text.replace('Hi', 'Ho')), 'x-content-sha256 does not match the body received');
   });
 
   it('refuses a signed content-length the body does not have', async () => {
@@ -75,14 +50,14 @@ describe('request signatures', () => {
     const chunked = `${Buffer.byteLength(text).toString(16)}\r\n${text}\r\n0\r\n\r\n`;
     connection.send(requestBytes('POST', chatPath, { ...headers, 'transfer-encoding': 'chunked', connection: 'close' }, chunked));
     await connection.waitForClose();
-    await expect401(connection.response(), 'The signed header content-length is missing from the request');
+    expect401(connection.response(), 'The signed header content-length is missing from the request');
   });
 
   it('refuses a request signed for another host, and accepts localhost', async () => {
     const text = body();
     const port = new URL(emulator.url).port;
     const wrong = await signedHeaders(emulator, chatPath, text, { url: `http://inference.example.com:${port}` });
-    await expect401(await send(wrong, text), 'The host header does not name this server');
+    expect401(await send(wrong, text), 'The host header does not name this server');
     const local = await signedHeaders(emulator, chatPath, text, { url: `http://localhost:${port}` });
     expect((await send(local, text)).status).toBe(200);
   });
@@ -90,7 +65,7 @@ describe('request signatures', () => {
   it('refuses a date older than 5 minutes', async () => {
     const text = body();
     const headers = await signedHeaders(emulator, chatPath, text, { headers: { 'x-date': new Date(Date.now() - 6 * 60_000).toUTCString() } });
-    await expect401(await send(headers, text), 'The request date is more than 5 minutes away from the server clock');
+    expect401(await send(headers, text), 'The request date is more than 5 minutes away from the server clock');
   });
 
   it('refuses an unknown keyId without echoing it or the signature', async () => {
@@ -98,7 +73,7 @@ describe('request signatures', () => {
     const keyId = 'ocid1.tenancy.oc1..nobody/ocid1.user.oc1..nobody/aa:bb';
     const headers = await signedHeaders(emulator, chatPath, text, { keyId, privateKeyPem: strangerPrivatePem });
     const response = await send(headers, text);
-    await expect401(response, 'The keyId is not known to this service');
+    expect401(response, 'The keyId is not known to this service');
     const signature = /signature="([^"]+)"/.exec(headers['authorization'] ?? '')?.[1] ?? 'missing';
     expect(response.body.toString()).not.toContain('nobody');
     expect(response.body.toString()).not.toContain(signature.slice(0, 20));
@@ -107,7 +82,7 @@ describe('request signatures', () => {
   it('refuses a signature made with another key', async () => {
     const text = body();
     const headers = await signedHeaders(emulator, chatPath, text, { keyId: emulator.credentials.keyId, privateKeyPem: strangerPrivatePem });
-    await expect401(await send(headers, text), 'The signature does not verify against the key for this keyId');
+    expect401(await send(headers, text), 'The signature does not verify against the key for this keyId');
   });
 
   it('accepts a trusted extra key', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startEmulator, type Emulator } from '../src/index.js';
-import { chatPath, cohereChat, dataLines, events, genericChat, rawExchange, rawPost, waitUntil } from './support/client.js';
+import { chatPath, cohereChat, dataLines, genericChat, rawExchange, rawPost, waitUntil, fault, textDeltas } from './support/client.js';
 
 let emulator: Emulator;
 beforeAll(async () => {
@@ -10,12 +10,6 @@ afterEach(() => emulator.setFault(undefined));
 afterAll(() => emulator.close());
 
 const stream = (prompt = 'Hi', modelId = 'meta.llama-3.3-70b-instruct'): Record<string, unknown> => genericChat(emulator, prompt, { isStream: true }, modelId);
-const fault = (spec: string, extra: Record<string, string> = {}): Record<string, string> => ({ 'x-emulator-fault': spec, ...extra });
-const textDeltas = (body: Buffer | string): string[] =>
-  events(body)
-    .filter((event) => 'index' in event)
-    .map((event) => (event['message'] as { content: Array<{ text: string }> }).content[0]?.text ?? '')
-    .filter((text) => text !== '');
 
 describe('stream faults on the wire', () => {
   it('disconnect-after=N destroys the socket after N text deltas, without a finish event', async () => {

@@ -87,3 +87,13 @@ export async function waitUntil(condition: () => boolean, timeoutMs = 5000): Pro
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
 }
+
+/** The `x-emulator-fault` header for a fault spec, with any other headers. */
+export const fault = (spec: string, extra: Record<string, string> = {}): Record<string, string> => ({ 'x-emulator-fault': spec, ...extra });
+
+/** The non-empty text deltas of a GENERIC stream body. */
+export const textDeltas = (body: Buffer | string): string[] =>
+  events(body)
+    .filter((event) => 'index' in event)
+    .map((event) => (event['message'] as { content: Array<{ text: string }> }).content[0]?.text ?? '')
+    .filter((text) => text !== '');
