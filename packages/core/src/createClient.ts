@@ -15,6 +15,7 @@ import { chatBody } from './internal/chatBody.js';
 import { generateTextBody } from './internal/generateTextBody.js';
 import { streamEvents } from './internal/streamEvents.js';
 import { Transport } from './internal/Transport.js';
+import { createRequestSigner } from './internal/requestSigner.js';
 
 /**
  * Options of {@link createClient}.
@@ -123,10 +124,13 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   const provider = createAuthProvider(options.auth);
   const endpoint = resolveEndpoint(options, provider);
   const timeout = options.transportTimeoutMs ?? 600_000;
+  // A provider known now gets its signer now, before any connection pool exists: a wrong
+  // passphrase fails here, at createClient, not at the first prompt.
+  const signer = provider instanceof Promise ? undefined : createRequestSigner(provider);
   const ownAgent = options.dispatcher === undefined
     ? new Agent({ connections: options.maxConnections ?? 64, pipelining: 1, headersTimeout: timeout, bodyTimeout: timeout })
     : undefined;
-  const transport = new Transport({ endpoint, provider, dispatcher: options.dispatcher ?? (ownAgent as Agent) });
+  const transport = new Transport({ endpoint, provider, dispatcher: options.dispatcher ?? (ownAgent as Agent), ...(signer && { signer }) });
   const defaultCompartment = options.compartmentId ?? process.env['OCI_COMPARTMENT_ID'];
   let closed = false;
 

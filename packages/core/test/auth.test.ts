@@ -1,3 +1,4 @@
+import { createPrivateKey } from 'node:crypto';
 import type { Emulator } from '@oci-genai-rx/emulator';
 import { startEmulator } from '@oci-genai-rx/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -85,6 +86,22 @@ describe('authentication from a config file', () => {
     const error = configurationError(() => createClient({ auth: { type: 'config-file', configFile: path }, endpoint: emulator.url }));
     expect(error.setting).toBe('pass_phrase');
     expect(error.message).not.toContain('not the passphrase');
+  });
+
+  it('says pass_phrase is wrong even for a wrong passphrase that passes the cipher padding check', () => {
+    // About one wrong passphrase in 256 decrypts to garbage with valid padding and fails later,
+    // as malformed ASN.1: find one, so that this case is tested every run, not by chance.
+    let lucky: string | undefined;
+    for (let i = 0; i < 5000 && lucky === undefined; i++) {
+      try {
+        createPrivateKey({ key: pkcs1Key.privateKeyPem, format: 'pem', passphrase: `wrong-${i}` });
+      } catch (error) {
+        if (!/decrypt/i.test(`${String((error as { code?: unknown }).code)} ${(error as Error).message}`)) lucky = `wrong-${i}`;
+      }
+    }
+    expect(lucky).toBeDefined();
+    const auth = { type: 'api-key', tenancy: TENANCY, user: USER, fingerprint: pkcs1Key.fingerprint, privateKey: pkcs1Key.privateKeyPem, passphrase: lucky! } as const;
+    expect(configurationError(() => createClient({ auth, endpoint: emulator.url })).setting).toBe('pass_phrase');
   });
 
   it('says pass_phrase is missing for an encrypted key', () => {

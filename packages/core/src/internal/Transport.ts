@@ -11,6 +11,8 @@ export interface TransportOptions {
   /** The oci-common provider, or a promise of one (instance principals). */
   readonly provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
   readonly dispatcher: Dispatcher;
+  /** The signer, when the caller made it already (to fail on a bad key before anything else is set up). */
+  readonly signer?: DefaultRequestSigner;
 }
 
 /**
@@ -27,8 +29,7 @@ export class Transport {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
     this.dispatcher = options.dispatcher;
     this.provider = options.provider;
-    // A provider known now gets its signer now: a wrong passphrase fails at createClient, not at the first prompt.
-    if (!(options.provider instanceof Promise)) this.signer = Promise.resolve(createRequestSigner(options.provider));
+    if (options.signer !== undefined) this.signer = Promise.resolve(options.signer);
   }
 
   private requestSigner(): Promise<DefaultRequestSigner> {

@@ -36,7 +36,10 @@ function checkPrivateKey(provider: AuthenticationDetailsProvider): void {
   } catch (error) {
     const code = (error as { code?: unknown }).code;
     const message = error instanceof Error ? error.message : '';
-    if (/decrypt/i.test(`${String(code)} ${message}`)) {
+    // An encrypted key that does not parse with the passphrase given: the passphrase is wrong.
+    // (A wrong passphrase passes the cipher's padding check about once in 256 tries and then
+    // fails as garbled ASN.1 rather than "bad decrypt", so the message alone cannot tell.)
+    if (/ENCRYPTED/.test(key) || /decrypt/i.test(`${String(code)} ${message}`)) {
       fail('pass_phrase', 'The passphrase does not decrypt the private key.', 'Check pass_phrase in the profile (or passphrase).');
     }
     fail('key_file', 'The private key could not be parsed as a PEM key.', 'Point key_file at the PEM private key you uploaded to OCI.');
