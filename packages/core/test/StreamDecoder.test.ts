@@ -120,6 +120,16 @@ describe('StreamDecoder', () => {
     expect(() => decode(generic, [bytes])).toThrow(/not valid UTF-8/);
   });
 
+  it.each(['GENERIC', 'COHERE', 'COHEREV2'] as const)('reads null and other non-objects inside %s arrays as absent, not as a TypeError', (format) => {
+    const frames = [
+      '{"toolCalls":[null,3]}',
+      '{"message":{"content":[null,"x",{"type":"TEXT","text":"A"}],"toolCalls":[null]}}',
+      '{"finishReason":"stop","chatHistory":[null]}',
+    ];
+    const { events } = decode({ format, operation: 'chat' }, [encoder.encode(frames.map((f) => `data: ${f}\n\n`).join(''))]);
+    expect(events.at(-1)).toMatchObject({ type: 'finish', rawReason: 'stop' });
+  });
+
   it('counts text deltas as tokens', () => {
     const { decoder } = decode(recordedStreams[0]!, [encoder.encode(recordedStreams[0]!.wire)]);
     expect(decoder.tokensReceived).toBe(2);

@@ -15,20 +15,29 @@ export interface FrameDecoder {
 /** A parsed SSE data frame; every field is optional and checked before use. */
 export type WireFrame = Readonly<Record<string, unknown>>;
 
-/** The frame's object field, or undefined. */
-export function objectField(frame: WireFrame | undefined, key: string): WireFrame | undefined {
-  const value = frame?.[key];
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as WireFrame) : undefined;
+/**
+ * A field of a value that should be an object. Arrays on the wire may hold anything (`null`,
+ * numbers), so every accessor takes `unknown` and checks it: a malformed element reads as absent
+ * instead of throwing a TypeError.
+ */
+export function field(value: unknown, key: string): unknown {
+  return typeof value === 'object' && value !== null ? (value as WireFrame)[key] : undefined;
 }
 
-/** The frame's array field, or an empty array. */
-export function arrayField(frame: WireFrame | undefined, key: string): readonly WireFrame[] {
-  const value = frame?.[key];
-  return Array.isArray(value) ? (value as WireFrame[]) : [];
+/** The object field of `value`, or undefined. */
+export function objectField(value: unknown, key: string): WireFrame | undefined {
+  const found = field(value, key);
+  return typeof found === 'object' && found !== null && !Array.isArray(found) ? (found as WireFrame) : undefined;
 }
 
-/** The frame's string field, or undefined. */
-export function stringField(frame: WireFrame | undefined, key: string): string | undefined {
-  const value = frame?.[key];
-  return typeof value === 'string' ? value : undefined;
+/** The array field of `value`, or an empty array; its elements are unchecked (`unknown`). */
+export function arrayField(value: unknown, key: string): readonly unknown[] {
+  const found = field(value, key);
+  return Array.isArray(found) ? found : [];
+}
+
+/** The string field of `value`, or undefined. */
+export function stringField(value: unknown, key: string): string | undefined {
+  const found = field(value, key);
+  return typeof found === 'string' ? found : undefined;
 }

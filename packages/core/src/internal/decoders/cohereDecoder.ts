@@ -1,6 +1,6 @@
 import { finishEvent } from '../finishReason.js';
 import type { FrameDecoder } from './FrameDecoder.js';
-import { arrayField, stringField } from './FrameDecoder.js';
+import { arrayField, field, stringField } from './FrameDecoder.js';
 import { emitUsage } from './usage.js';
 
 /**
@@ -22,7 +22,7 @@ export function createCohereDecoder(): FrameDecoder {
       if (calls.length > 0 && !(reason !== undefined && toolCallsSeen)) {
         toolCallsSeen = true;
         for (const call of calls) {
-          emit({ type: 'tool-call', toolCall: { name: stringField(call, 'name') ?? '', arguments: JSON.stringify(call['parameters'] ?? {}) } });
+          emit({ type: 'tool-call', toolCall: { name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) } });
         }
       }
       if (reason !== undefined) emit(finishEvent(reason, frame['errorMessage']));
