@@ -12,9 +12,7 @@ import { afterAll, beforeAll, describe, expect } from 'vitest';
 import { StreamDecoder } from '../../packages/core/src/internal/StreamDecoder.js';
 import type { WireRecording } from './support/recordWire.js';
 import { recordWire } from './support/recordWire.js';
-import { failOnUnhandledRejections } from './support/unhandledRejections.js';
 
-failOnUnhandledRejections();
 
 let emulator: Emulator;
 let recordings: WireRecording[] = [];

@@ -25,9 +25,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wireFormats } from './support/formats.js';
 import type { WireFormat } from './support/formats.js';
 import { clientFor, eventually, expectNoLeftovers, settle, tokensOf } from './support/harness.js';
-import { failOnUnhandledRejections } from './support/unhandledRejections.js';
 
-failOnUnhandledRejections();
 
 let emulator: Emulator;
 beforeAll(async () => {

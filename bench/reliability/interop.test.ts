@@ -7,9 +7,7 @@ import { resolve } from 'node:path';
 import type { Emulator } from '@oci-genai-rx/emulator';
 import { startEmulator } from '@oci-genai-rx/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { failOnUnhandledRejections } from './support/unhandledRejections.js';
 
-failOnUnhandledRejections();
 
 const repoRoot = resolve(import.meta.dirname, '../..');
 let emulator: Emulator;

@@ -6,9 +6,7 @@ import { bufferSentences } from '@oci-genai-rx/operators';
 import { fc, test } from '@fast-check/vitest';
 import { from, toArray } from 'rxjs';
 import { describe, expect, it } from 'vitest';
-import { failOnUnhandledRejections } from './support/unhandledRejections.js';
 
-failOnUnhandledRejections();
 
 /** The sentences bufferSentences emits for these tokens (synchronous: `from` is). */
 function sentences(tokens: readonly string[]): string[] {

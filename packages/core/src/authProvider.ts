@@ -4,12 +4,14 @@ import { join } from 'node:path';
 import type { AuthenticationDetailsProvider } from 'oci-common';
 import {
   ConfigFileAuthenticationDetailsProvider,
+  ConfigFileReader,
   InstancePrincipalsAuthenticationDetailsProviderBuilder,
   ResourcePrincipalAuthenticationDetailsProvider,
   SessionAuthDetailProvider,
   SimpleAuthenticationDetailsProvider,
 } from 'oci-common';
-import { ConfigurationError } from './errors.js';
+import { knownRegion } from './endpoint.js';
+import { AuthProviderError, ConfigurationError } from './errors.js';
 
 /**
  * How the client authenticates: any oci-common provider instance, or one of these shorthands.
@@ -74,11 +76,34 @@ function fromConfigFile(kind: 'config-file' | 'session-token', file?: string, pr
   if (!existsSync(path)) {
     throw new ConfigurationError('configFile', `No OCI config file at ${path}.`, 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.');
   }
+  let values: { get(key: string): string | null };
+  try {
+    values = withoutDefaultProfileNotice(() => ConfigFileReader.parseFileFromPath(path, profile));
+  } catch (error) {
+    throw configFileError(error, path, profile);
+  }
+  // Checked before oci-common sees the profile: it would register any region string under OC1
+  // (and print a warning), and sign requests for a host built from it.
+  const region = values.get('region');
+  if (region) knownRegion(region, `profile [${profile}] in ${path}`);
+  else if (process.env['OCI_REGION']) knownRegion(process.env['OCI_REGION'], 'OCI_REGION');
+  if (kind === 'session-token') checkSessionTokenFile(values.get('security_token_file'), path, profile);
   try {
     return withoutDefaultProfileNotice(() =>
       kind === 'session-token' ? new SessionAuthDetailProvider(path, profile) : new ConfigFileAuthenticationDetailsProvider(path, profile));
   } catch (error) {
     throw configFileError(error, path, profile);
+  }
+}
+
+/** A session-token profile signs with the token file's content: without it, every request would go out as a plain API key. */
+function checkSessionTokenFile(tokenFile: string | null, path: string, profile: string): void {
+  if (!tokenFile) {
+    throw new ConfigurationError('security_token_file', `Profile [${profile}] in ${path} has no security_token_file.`, 'Run `oci session authenticate` for this profile, or add security_token_file= pointing at the token.');
+  }
+  const tokenPath = ConfigFileReader.expandUserHome(tokenFile);
+  if (!existsSync(tokenPath)) {
+    throw new ConfigurationError('security_token_file', `The security_token_file ${tokenPath} of profile [${profile}] in ${path} does not exist.`, 'Run `oci session authenticate` (or `oci session refresh`) again, or fix the path.');
   }
 }
 
@@ -143,14 +168,8 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
     case 'config-file':
     case 'session-token':
       return fromConfigFile(option.type, option.configFile, option.profile);
-    case 'instance-principal': {
-      const builder = new InstancePrincipalsAuthenticationDetailsProviderBuilder();
-      if (option.federationEndpoint !== undefined) builder.federationEndpoint = option.federationEndpoint;
-      if (option.metadataBaseUrl !== undefined) builder.metadataBaseUrl = option.metadataBaseUrl;
-      return builder.build().catch((error: unknown) => {
-        throw new ConfigurationError('auth', `Instance principal authentication failed (${firstLine(String(error))}).`, 'Run on an OCI compute instance in a dynamic group with a policy for generative-ai-family.', error);
-      });
-    }
+    case 'instance-principal':
+      return observed(instancePrincipal(option));
     case 'resource-principal':
       try {
         return ResourcePrincipalAuthenticationDetailsProvider.builder();
@@ -160,4 +179,38 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
     case 'api-key':
       return new SimpleAuthenticationDetailsProvider(option.tenancy, option.user, option.fingerprint, option.privateKey, option.passphrase ?? null);
   }
+}
+
+/**
+ * Marks a promise as observed, so that a set-up failure waits for the first request instead of
+ * raising an unhandled rejection (which ends the process) when nobody has awaited it yet. Whoever
+ * awaits the promise still gets the rejection.
+ */
+function observed<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
+/**
+ * Builds oci-common's instance-principals provider (it reads certificates and, without
+ * federationEndpoint, the region from the instance metadata service) and checks the region it read.
+ * The federation exchange itself happens later, when the first request is signed.
+ */
+async function instancePrincipal(option: { readonly federationEndpoint?: string; readonly metadataBaseUrl?: string }): Promise<AuthenticationDetailsProvider> {
+  const builder = new InstancePrincipalsAuthenticationDetailsProviderBuilder();
+  if (option.federationEndpoint !== undefined) builder.federationEndpoint = option.federationEndpoint;
+  if (option.metadataBaseUrl !== undefined) builder.metadataBaseUrl = option.metadataBaseUrl;
+  let provider: AuthenticationDetailsProvider;
+  try {
+    provider = await builder.build();
+  } catch (error) {
+    throw new AuthProviderError(
+      `The instance metadata service at ${builder.metadataBaseUrl} could not be read (${firstLine(String(error))}). ` +
+        'Retrying may help if the service is briefly unreachable; off an OCI compute instance it never answers.',
+      { step: 'instance-metadata', retryable: true },
+    );
+  }
+  const region = builder.getRegion();
+  if (region !== undefined) knownRegion(region.regionId, `the instance metadata service at ${builder.metadataBaseUrl}`);
+  return provider;
 }

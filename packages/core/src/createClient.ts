@@ -130,7 +130,13 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   const ownAgent = options.dispatcher === undefined
     ? new Agent({ connections: options.maxConnections ?? 64, pipelining: 1, headersTimeout: timeout, bodyTimeout: timeout })
     : undefined;
-  const transport = new Transport({ endpoint, provider, dispatcher: options.dispatcher ?? (ownAgent as Agent), ...(signer && { signer }) });
+  const transport = new Transport({
+    endpoint,
+    provider,
+    dispatcher: options.dispatcher ?? (ownAgent as Agent),
+    ...(signer && { signer }),
+    ...(provider instanceof Promise && { rebuildProvider: () => createAuthProvider(options.auth) }),
+  });
   const defaultCompartment = options.compartmentId ?? process.env['OCI_COMPARTMENT_ID'];
   let closed = false;
 

@@ -19,7 +19,8 @@ export type OciGenAiErrorCode =
   | 'CONNECTION'
   | 'STREAM_PARSE'
   | 'INCOMPLETE_STREAM'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'AUTH_PROVIDER';
 
 /**
  * The base class of every error of oci-genai-rx.
@@ -247,6 +248,38 @@ export class ConfigurationError extends OciGenAiError {
     this.setting = setting;
     this.problem = problem;
     this.fix = fix;
+  }
+}
+
+/**
+ * The step of an auth provider's set-up that failed: reading the instance metadata service
+ * (certificates, region), exchanging them at the federation endpoint for a session token, or
+ * reading the resource principal's session.
+ */
+export type AuthProviderStep = 'instance-metadata' | 'federation' | 'resource-principal';
+
+/**
+ * An auth provider could not get its credentials, so the request was not sent. The message says
+ * which step failed; `retryable` says whether trying again may help (an unreachable metadata
+ * service or federation endpoint may come back; a federation endpoint that refused the
+ * certificate will refuse it again). Each request after a failure sets the provider up anew.
+ *
+ * @example
+ * ```ts
+ * // AuthProviderError: instance-metadata: the instance metadata service at http://169.254.169.254/opc/v2/ could not be read (connect ECONNREFUSED). Retrying may help …
+ * if (error instanceof AuthProviderError && error.step === 'federation' && !error.retryable) alertOperator();
+ * ```
+ */
+export class AuthProviderError extends OciGenAiError {
+  override readonly name = 'AuthProviderError';
+  readonly code = 'AUTH_PROVIDER' as const;
+  /** The set-up step that failed. */
+  readonly step: AuthProviderStep;
+
+  constructor(message: string, options: { readonly step: AuthProviderStep; readonly retryable: boolean }) {
+    // No cause: a provider's own error may quote a certificate or a token.
+    super(`${options.step}: ${message}`, { retryable: options.retryable });
+    this.step = options.step;
   }
 }
 

@@ -1,7 +1,7 @@
 import type { AuthenticationDetailsProvider, DefaultRequestSigner } from 'oci-common';
 import type { Dispatcher } from 'undici';
 import { request } from './undici.js';
-import { ConfigurationError, OciGenAiError } from '../errors.js';
+import { AuthProviderError, ConfigurationError, OciGenAiError } from '../errors.js';
 import { createRequestSigner } from './requestSigner.js';
 
 /** What the transport needs to sign and send. */
@@ -10,6 +10,8 @@ export interface TransportOptions {
   readonly endpoint: string;
   /** The oci-common provider, or a promise of one (instance principals). */
   readonly provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
+  /** Sets the provider up anew, for the request after a failed set-up (the metadata service may be back). Default: keep the first. */
+  readonly rebuildProvider?: () => AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
   readonly dispatcher: Dispatcher;
   /** The signer, when the caller made it already (to fail on a bad key before anything else is set up). */
   readonly signer?: DefaultRequestSigner;
@@ -23,17 +25,33 @@ export class Transport {
   readonly endpoint: string;
   private readonly dispatcher: Dispatcher;
   private signer: Promise<DefaultRequestSigner> | undefined;
-  private readonly provider: TransportOptions['provider'];
+  private provider: TransportOptions['provider'];
+  private failedSetUp = false;
+  private readonly rebuildProvider: TransportOptions['rebuildProvider'];
 
   constructor(options: TransportOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
     this.dispatcher = options.dispatcher;
     this.provider = options.provider;
+    this.rebuildProvider = options.rebuildProvider;
     if (options.signer !== undefined) this.signer = Promise.resolve(options.signer);
   }
 
   private requestSigner(): Promise<DefaultRequestSigner> {
-    this.signer ??= Promise.resolve(this.provider).then(createRequestSigner);
+    if (this.signer === undefined) {
+      if (this.failedSetUp && this.rebuildProvider !== undefined) this.provider = this.rebuildProvider();
+      this.failedSetUp = false;
+      const signer = Promise.resolve(this.provider).then(createRequestSigner);
+      this.signer = signer;
+      // A failed set-up is not kept: the next request sets the provider up anew (the metadata
+      // service may be back by then). The handler also marks the promise observed; each request
+      // awaits it and reports the failure.
+      signer.catch(() => {
+        if (this.signer !== signer || this.rebuildProvider === undefined) return;
+        this.signer = undefined;
+        this.failedSetUp = true;
+      });
+    }
     return this.signer;
   }
 
@@ -64,5 +82,17 @@ function signingError(error: unknown): OciGenAiError {
   if (error instanceof OciGenAiError) return error;
   const message = (error as { message?: unknown } | null)?.message;
   const reason = typeof message === 'string' ? message.split('\n')[0]!.slice(0, 300) : typeof error;
+  // oci-common's X509FederationClient gives up with this text; a status in 400-499 means the
+  // endpoint refused the instance's certificate, anything else (no answer, 5xx) may pass later.
+  if (reason.startsWith('Failed to fetch the token from auth server')) {
+    const status = /failed with status: (\d{3})/.exec(reason)?.[1];
+    const refused = status !== undefined && status.startsWith('4');
+    return new AuthProviderError(
+      refused
+        ? `The federation endpoint refused the instance certificate (status ${status}). A retry will not help: check the dynamic group and its policy, and the federation endpoint.`
+        : `The federation endpoint did not issue a session token (${reason}). Retrying may help if it is briefly unreachable.`,
+      { step: 'federation', retryable: !refused },
+    );
+  }
   return new ConfigurationError('auth', `The auth provider could not sign the request (${reason}).`, 'Check the auth settings, or the instance/resource principal setup and its network access.');
 }
