@@ -12,6 +12,7 @@ import {
 } from 'oci-common';
 import { knownRegion } from './endpoint.js';
 import { AuthProviderError, ConfigurationError } from './errors.js';
+import { describeValue } from './optionChecks.js';
 
 /**
  * How the client authenticates: any oci-common provider instance, or one of these shorthands.
@@ -163,6 +164,9 @@ function firstLine(text: string): string {
  */
 export function createAuthProvider(option: AuthOption | undefined): AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> {
   if (option === undefined) return fromConfigFile('config-file');
+  if (typeof option !== 'object' || option === null) {
+    throw new ConfigurationError('auth', `${describeValue(option)} is not an auth option.`, 'Pass { type: "config-file" } (or another auth type), or an oci-common provider.');
+  }
   if (!('type' in option) || typeof option.type !== 'string') return option;
   switch (option.type) {
     case 'config-file':
@@ -177,7 +181,18 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
         throw new ConfigurationError('auth', `Resource principal authentication failed (${firstLine(String(error))}).`, 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).');
       }
     case 'api-key':
+      for (const field of ['tenancy', 'user', 'fingerprint', 'privateKey'] as const) {
+        if (typeof option[field] !== 'string' || option[field] === '') {
+          throw new ConfigurationError(`auth.${field}`, `An api-key auth needs ${field} as a non-empty string, got ${describeValue(option[field])}.`, 'Pass tenancy, user, fingerprint and the PEM text of privateKey.');
+        }
+      }
       return new SimpleAuthenticationDetailsProvider(option.tenancy, option.user, option.fingerprint, option.privateKey, option.passphrase ?? null);
+    default:
+      throw new ConfigurationError(
+        'auth',
+        `${describeValue((option as { type: unknown }).type)} is not an auth type.`,
+        'Use config-file, session-token, instance-principal, resource-principal or api-key, or pass an oci-common provider.',
+      );
   }
 }
 

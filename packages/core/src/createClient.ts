@@ -4,10 +4,13 @@ import { defer, throwError } from 'rxjs';
 import type { Dispatcher } from 'undici';
 import { Agent } from './internal/undici.js';
 import type { AuthOption } from './authProvider.js';
-import { createAuthProvider } from './authProvider.js';
+import { configFilePath, configProfile, createAuthProvider } from './authProvider.js';
 import type { ChatRequest } from './chatRequest.js';
 import { inferenceEndpoint } from './endpoint.js';
 import { ConfigurationError } from './errors.js';
+import type { NumberRule } from './optionChecks.js';
+import { MAX_TIMER_MS, describeValue, numberProblem } from './optionChecks.js';
+import { checkRequest } from './internal/checkRequest.js';
 import type { ChatEvent } from './events.js';
 import type { GenerateTextRequest } from './generateTextRequest.js';
 import type { StreamCall } from './internal/AnswerStream.js';
@@ -95,12 +98,67 @@ function closedError(): ConfigurationError {
 }
 
 function resolveEndpoint(options: ClientOptions, provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>): string {
-  if (options.endpoint !== undefined) return options.endpoint;
-  const region = options.region ?? providerRegion(provider) ?? process.env['OCI_REGION'];
-  if (region === undefined) {
-    throw new ConfigurationError('region', 'No region was given and the auth provider names none.', 'Pass region (e.g. us-chicago-1), set OCI_REGION, or add region= to the config profile.');
+  if (options.endpoint !== undefined) return checkedEndpoint(options.endpoint);
+  if (options.region !== undefined) return inferenceEndpoint(options.region, 'the region option');
+  const fromProvider = providerRegion(provider);
+  if (fromProvider !== undefined) return inferenceEndpoint(fromProvider, regionSource(options.auth));
+  const fromEnv = process.env['OCI_REGION'];
+  if (fromEnv !== undefined && fromEnv !== '') return inferenceEndpoint(fromEnv, 'OCI_REGION');
+  throw new ConfigurationError('region', 'No region was given and the auth provider names none.', 'Pass region (e.g. us-chicago-1), set OCI_REGION, or add region= to the config profile.');
+}
+
+/** Where the provider's region came from, for errors: the config profile, or the provider itself. */
+function regionSource(auth: AuthOption | undefined): string {
+  const type = auth === undefined ? 'config-file' : 'type' in auth ? auth.type : undefined;
+  if (type !== 'config-file' && type !== 'session-token') return 'the auth provider';
+  const fromFile = auth as { configFile?: string; profile?: string } | undefined;
+  return `profile [${configProfile(fromFile?.profile)}] in ${configFilePath(fromFile?.configFile)}`;
+}
+
+/** An explicit endpoint: an absolute http(s) URL with no credentials, query or fragment in it. */
+function checkedEndpoint(endpoint: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof endpoint === 'string' ? new URL(endpoint) : undefined;
+  } catch {
+    url = undefined;
   }
-  return inferenceEndpoint(region);
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
+    throw new ConfigurationError(
+      'endpoint',
+      `${describeValue(endpoint)} is not an http(s) URL without credentials, query or fragment.`,
+      'Pass the service base URL, e.g. https://inference.generativeai.us-chicago-1.oci.oraclecloud.com, or leave endpoint out and pass region.',
+    );
+  }
+  return endpoint as string;
+}
+
+const NUMBER_OPTIONS: readonly [keyof ClientOptions, NumberRule, string][] = [
+  ['maxConnections', { integer: true, min: 1 }, 'Pass a whole number of connections such as 64.'],
+  ['transportTimeoutMs', { integer: true, min: 1, max: MAX_TIMER_MS }, 'Pass milliseconds such as 600000.'],
+  ['finishGraceMs', { integer: true, min: 0, max: MAX_TIMER_MS }, 'Pass milliseconds such as 500.'],
+  ['maxEventChars', { integer: true, min: 1 }, 'Pass a number of characters such as 1048576.'],
+];
+
+/** Every option checked at createClient, so that none becomes a retryable failure at request time. */
+function checkClientOptions(options: unknown): asserts options is ClientOptions {
+  if (typeof options !== 'object' || options === null || Array.isArray(options)) {
+    throw new ConfigurationError('options', `createClient was given ${describeValue(options)}.`, 'Pass an options object such as { compartmentId, region }.');
+  }
+  const given = options as Record<string, unknown>;
+  for (const [name, rule, fix] of NUMBER_OPTIONS) {
+    const allowed = given[name] === undefined ? undefined : numberProblem(given[name], rule);
+    if (allowed !== undefined) throw new ConfigurationError(name, `${describeValue(given[name])} is not ${allowed}.`, fix);
+  }
+  for (const name of ['compartmentId', 'region', 'endpoint'] as const) {
+    if (given[name] !== undefined && typeof given[name] !== 'string') {
+      throw new ConfigurationError(name, `${describeValue(given[name])} is not a string.`, `Pass ${name} as a string, or leave it out.`);
+    }
+  }
+  const dispatcher = given['dispatcher'] as { dispatch?: unknown } | undefined;
+  if (dispatcher !== undefined && typeof dispatcher?.dispatch !== 'function') {
+    throw new ConfigurationError('dispatcher', `${describeValue(dispatcher)} is not an undici Dispatcher.`, 'Pass an undici Agent, ProxyAgent or MockAgent, or leave dispatcher out.');
+  }
 }
 
 function providerRegion(provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>): Region | undefined {
@@ -121,6 +179,7 @@ function providerRegion(provider: AuthenticationDetailsProvider | Promise<Authen
  * ```
  */
 export function createClient(options: ClientOptions = {}): OciGenAiClient {
+  checkClientOptions(options);
   const provider = createAuthProvider(options.auth);
   const endpoint = resolveEndpoint(options, provider);
   const timeout = options.transportTimeoutMs ?? 600_000;
@@ -167,10 +226,12 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   return {
     endpoint,
     chat: (request) => stream(() => {
+      checkRequest(request, 'chat');
       const { body, format } = chatBody(request, compartment(request.compartmentId));
       return { path: '/20231130/actions/chat', body, headers: requestHeaders(request), model: request.model, format, operation: 'chat' };
     }),
     generateText: (request) => stream(() => {
+      checkRequest(request, 'generateText');
       const { body, runtime } = generateTextBody(request, compartment(request.compartmentId));
       return { path: '/20231130/actions/generateText', body, headers: requestHeaders(request), model: request.model, format: runtime, operation: 'generateText' };
     }),

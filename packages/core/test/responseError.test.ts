@@ -11,13 +11,25 @@ describe('parseRetryAfter', () => {
   it('reads an HTTP date relative to now', () => {
     const now = Date.parse('Wed, 25 Nov 2026 03:00:00 GMT');
     expect(parseRetryAfter('Wed, 25 Nov 2026 03:00:07 GMT', now)).toBe(7000);
-    expect(parseRetryAfter('Wed, 25 Nov 2026 02:59:00 GMT', now)).toBe(0);
   });
+
+  it('ignores a date in the past, so that the backoff decides', () => {
+    const now = Date.parse('Wed, 25 Nov 2026 03:00:00 GMT');
+    expect(parseRetryAfter('Wed, 25 Nov 2026 02:59:00 GMT', now)).toBeUndefined();
+  });
+
+  it.each(['-5', '0', '-0.5', '1e400', 'Infinity', 'NaN', '5 seconds', '0x10', '1234567890123', 'Wed, 99 Nov 2026 03:00:07 GMT'])(
+    'ignores the negative, zero or garbage value %j',
+    (value) => {
+      expect(parseRetryAfter(value)).toBeUndefined();
+    },
+  );
 
   it('ignores absent or unreadable values and caps huge ones', () => {
     expect(parseRetryAfter(undefined)).toBeUndefined();
     expect(parseRetryAfter('soon')).toBeUndefined();
     expect(parseRetryAfter('99999999')).toBe(24 * 60 * 60 * 1000);
+    expect(parseRetryAfter('Fri, 01 Jan 9999 00:00:00 GMT')).toBe(24 * 60 * 60 * 1000);
   });
 });
 

@@ -1,7 +1,8 @@
-import { ConnectionError, IncompleteStreamError, isRetryable } from '@oci-genai-rx/core';
+import { ConnectionError, IncompleteStreamError, MAX_TIMER_MS, checkNumberOption, describeValue, isRetryable } from '@oci-genai-rx/core';
 import { asyncScheduler, concat, defer, of, retry, tap, throwError, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import { StreamTimeoutError } from './StreamTimeoutError.js';
+import { checkBoolean, checkFunction, checkScheduler } from './internal/optionChecks.js';
 import { isToken } from './internal/tokens.js';
 
 /** What {@link RetryStreamConfig.onRetry} is told before each retry. */
@@ -41,7 +42,11 @@ export interface RetryStreamConfig {
   readonly baseDelayMs?: number;
   /** The cap of the computed backoff, in milliseconds. Default: 30000. */
   readonly maxDelayMs?: number;
-  /** The cap of a server's `Retry-After` (`error.retryAfterMs`), in milliseconds. Default: 60000. */
+  /**
+   * The cap of a server's `Retry-After` (`error.retryAfterMs`), in milliseconds: a longer hint
+   * waits this long. Default: 60000. A hint of 0 or less, or one that is not a number, is
+   * ignored in favour of the backoff.
+   */
   readonly maxRetryAfterMs?: number;
   /**
    * Whether to retry `error`; `attempt` is the retry that would happen (1 for the first).
@@ -94,6 +99,7 @@ export function retryStream<T>(config: RetryStreamConfig & { readonly restartAft
 export function retryStream<T>(config?: number | RetryStreamConfig): OperatorFunction<T, T | StreamResetEvent>;
 export function retryStream<T>(config: number | RetryStreamConfig = {}): OperatorFunction<T, T | StreamResetEvent> {
   const options: RetryStreamConfig = typeof config === 'number' ? { count: config } : config;
+  checkRetryOptions(config, options);
   const { count = 3, restartAfterTokens = false, scheduler = asyncScheduler } = options;
   const shouldRetry = options.shouldRetry ?? (restartAfterTokens ? isRestartable : (error: unknown) => isRetryable(error));
 
@@ -131,11 +137,27 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
     });
 }
 
+/** Every option checked at the call: a bad one would otherwise surface as an odd delay or a retry loop. */
+function checkRetryOptions(config: unknown, options: RetryStreamConfig): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`retryStream: config must be a retry count or { count, baseDelayMs, … }, got ${describeValue(config)}.`);
+  }
+  checkNumberOption('retryStream', typeof config === 'number' ? 'config' : 'count', options.count, { integer: true, min: 0, infinity: true });
+  for (const name of ['baseDelayMs', 'maxDelayMs', 'maxRetryAfterMs'] as const) {
+    checkNumberOption('retryStream', name, options[name], { min: 0, max: MAX_TIMER_MS });
+  }
+  for (const name of ['shouldRetry', 'onRetry', 'random'] as const) checkFunction('retryStream', name, options[name]);
+  checkBoolean('retryStream', 'restartAfterTokens', options.restartAfterTokens);
+  checkScheduler('retryStream', options.scheduler);
+}
+
 /** The wait before retry `retryCount` (1-based): the server's Retry-After, or full-jitter backoff. */
 function backoffMs(error: unknown, retryCount: number, options: RetryStreamConfig): number {
   const { baseDelayMs = 500, maxDelayMs = 30_000, maxRetryAfterMs = 60_000, random = Math.random } = options;
   const retryAfterMs = (error as { retryAfterMs?: unknown } | null)?.retryAfterMs;
-  if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs >= 0) {
+  // Only a positive, finite hint replaces the backoff: 0, a negative or a NaN one (a misbehaving
+  // server or proxy) would turn the retries into a burst against a service already refusing.
+  if (typeof retryAfterMs === 'number' && Number.isFinite(retryAfterMs) && retryAfterMs > 0) {
     return Math.min(retryAfterMs, maxRetryAfterMs);
   }
   return Math.round(random() * Math.min(maxDelayMs, baseDelayMs * 2 ** (retryCount - 1)));

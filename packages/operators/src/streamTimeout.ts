@@ -1,6 +1,8 @@
 import { Observable, asyncScheduler, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, SchedulerLike, Subscription } from 'rxjs';
+import { MAX_TIMER_MS, checkNumberOption, describeValue } from '@oci-genai-rx/core';
 import { StreamTimeoutError } from './StreamTimeoutError.js';
+import { checkScheduler } from './internal/optionChecks.js';
 import type { StreamTimeoutPhase } from './StreamTimeoutError.js';
 import { isToken } from './internal/tokens.js';
 
@@ -53,8 +55,17 @@ export interface StreamTimeoutConfig {
  * ```
  */
 export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoTypeOperatorFunction<T> {
-  const { firstTokenMs, idleMs, totalMs, scheduler = asyncScheduler }: StreamTimeoutConfig =
-    typeof config === 'number' ? { totalMs: config } : config;
+  const options: StreamTimeoutConfig = typeof config === 'number' ? { totalMs: config } : config;
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`streamTimeout: config must be milliseconds or { firstTokenMs, idleMs, totalMs }, got ${describeValue(config)}.`);
+  }
+  const { firstTokenMs, idleMs, totalMs, scheduler = asyncScheduler } = options;
+  // A negative or NaN deadline would fire at once as a retryable first-token timeout; a string
+  // would switch the deadline off: both are refused here, at the call.
+  for (const [name, value] of [['firstTokenMs', firstTokenMs], ['idleMs', idleMs], ['totalMs', totalMs]] as const) {
+    checkNumberOption('streamTimeout', typeof config === 'number' ? 'config' : name, value, { above: 0, max: MAX_TIMER_MS });
+  }
+  checkScheduler('streamTimeout', scheduler);
 
   return (source) =>
     new Observable<T>((subscriber) => {

@@ -60,6 +60,16 @@ describe('retryStream', () => {
     });
   });
 
+  it.each([0, -5, Number.NaN, -Infinity])('ignores a Retry-After of %d and waits the backoff', (retryAfterMs) => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const first = cold('#', undefined, rateLimited(retryAfterMs));
+      const second = cold('-a|');
+      const result = attempts(first, second).pipe(retryStream({ baseDelayMs: 10, random: half }));
+      expectObservable(result).toBe('5ms -a|');
+      expectSubscriptions(second.subscriptions).toBe('5ms ^-!');
+    });
+  });
+
   it('caps the Retry-After at maxRetryAfterMs', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const first = cold('#', undefined, rateLimited(60_000));

@@ -15,7 +15,11 @@ import { headerValue } from './headerValue.js';
 
 /** Error bodies are small; a proxy's HTML page is not read past this. */
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
-/** Retry-After values above this are clamped: a hint is never a reason to wait for days. */
+/**
+ * Retry-After values above this (a misconfigured proxy, a date years ahead) are capped to it: a
+ * hint is never a reason to wait for days. retryStream caps what it honours lower
+ * (maxRetryAfterMs, default 60 s).
+ */
 const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;
 
 /** Reads at most MAX_ERROR_BODY_BYTES of the body, then releases it. */
@@ -32,19 +36,25 @@ async function readErrorBody(body: Dispatcher.ResponseData['body']): Promise<str
 }
 
 /**
- * Milliseconds to wait from a `Retry-After` header (delta seconds or an HTTP date), or undefined.
+ * Milliseconds to wait from a `Retry-After` header (RFC 9110: delta seconds or an HTTP date),
+ * capped at one day; undefined when the header is absent, not one of those (a negative number,
+ * garbage, more than nine digits), or not in the future: then the caller's backoff decides.
  *
  * @example
  * ```ts
  * parseRetryAfter('2') // 2000
+ * parseRetryAfter('-5') // undefined
+ * parseRetryAfter('soon') // undefined
  * ```
  */
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const text = value.trim();
-  const ms = /^\d+(\.\d+)?$/.test(text) ? Number(text) * 1000 : Date.parse(text) - now;
-  if (Number.isNaN(ms)) return undefined;
-  return Math.min(Math.max(0, Math.round(ms)), MAX_RETRY_AFTER_MS);
+  const text = value?.trim() ?? '';
+  let ms: number;
+  if (/^\d{1,9}(\.\d{1,3})?$/.test(text)) ms = Number(text) * 1000;
+  else if (/^[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT$/.test(text)) ms = Date.parse(text) - now;
+  else return undefined;
+  if (!(ms > 0)) return undefined;
+  return Math.min(Math.round(ms), MAX_RETRY_AFTER_MS);
 }
 
 /** OCI's `{code, message}`, or the first bytes of a body that is not that JSON. */
