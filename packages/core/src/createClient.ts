@@ -3,6 +3,7 @@ import type { Observable } from 'rxjs';
 import { defer, throwError } from 'rxjs';
 import type { Dispatcher } from 'undici';
 import { Agent } from './internal/undici.js';
+import type { AttemptGate } from './AttemptGate.js';
 import type { AuthOption } from './authProvider.js';
 import { configFilePath, configProfile, createAuthProvider } from './authProvider.js';
 import type { ChatRequest } from './chatRequest.js';
@@ -50,6 +51,12 @@ export interface ClientOptions {
   readonly finishGraceMs?: number;
   /** The largest single event the client buffers, in characters; default 1048576 (1 Mi). */
   readonly maxEventChars?: number;
+  /**
+   * A rate limiter every HTTP request of this client waits for and is counted by, retries
+   * included (`createRateLimiter` of @oci-genai-rx/operators); share it with `mergePrompts`.
+   * Default: none.
+   */
+  readonly rateLimiter?: AttemptGate;
 }
 
 /**
@@ -155,6 +162,10 @@ function checkClientOptions(options: unknown): asserts options is ClientOptions 
       throw new ConfigurationError(name, `${describeValue(given[name])} is not a string.`, `Pass ${name} as a string, or leave it out.`);
     }
   }
+  const limiter = given['rateLimiter'] as { gate?: unknown } | undefined;
+  if (limiter !== undefined && typeof limiter?.gate !== 'function') {
+    throw new ConfigurationError('rateLimiter', `${describeValue(limiter)} is not a rate limiter.`, 'Pass createRateLimiter({ … }) from @oci-genai-rx/operators, or leave rateLimiter out.');
+  }
   const dispatcher = given['dispatcher'] as { dispatch?: unknown } | undefined;
   if (dispatcher !== undefined && typeof dispatcher?.dispatch !== 'function') {
     throw new ConfigurationError('dispatcher', `${describeValue(dispatcher)} is not an undici Dispatcher.`, 'Pass an undici Agent, ProxyAgent or MockAgent, or leave dispatcher out.');
@@ -216,7 +227,10 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
     }
     // Checked at subscription: an Observable made before close() and subscribed after it must
     // not look like a retryable connection failure.
-    return defer(() => (closed ? throwError(() => closedError()) : streamEvents(call)));
+    const events = defer(() => (closed ? throwError(() => closedError()) : streamEvents(call)));
+    // A failed attempt without usage is charged for its request body and what it streamed, 4
+    // characters a token: the body's JSON overhead makes it an over-estimate, the safe side.
+    return options.rateLimiter === undefined ? events : options.rateLimiter.gate(events, { estimateTokens: (text) => Math.ceil((call.body.length + text.length) / 4) });
   }
 
   function requestHeaders(request: { headers?: Readonly<Record<string, string>>; opcRequestId?: string }): Record<string, string> {

@@ -1,5 +1,6 @@
 import type { EmulatorCounters } from './EmulatorCounters.js';
 import type { EmulatorCredentials } from './EmulatorCredentials.js';
+import type { RequestRecord } from './RequestRecord.js';
 
 /**
  * A running emulator. Point a client at `url`, sign with `credentials`, inject faults
@@ -28,6 +29,8 @@ export interface Emulator {
   readonly credentials: EmulatorCredentials;
   /** Live counters. */
   readonly counters: EmulatorCounters;
+  /** Every inference request so far, oldest first, with the `recordRequests` option; empty without it. */
+  readonly requestLog: readonly RequestRecord[];
   /**
    * An ~/.oci/config profile (user, fingerprint, tenancy, region, key_file) for these
    * credentials; write `credentials.privateKeyPem` to `keyFilePath` yourself.

@@ -36,6 +36,8 @@ export interface EmulatorOptions {
   maxBodyBytes?: number;
   /** More API keys it accepts, e.g. the key of a ~/.oci/config profile used in a test. Default: none. */
   trustedKeys?: ReadonlyArray<TrustedKey>;
+  /** Keep a {@link RequestRecord} of every inference request in `emulator.requestLog`. Default: false (nothing kept). */
+  recordRequests?: boolean;
   /** The clock (epoch ms) for the 5-minute date check, token times and timestamps. Default: `Date.now`. */
   now?: () => number;
   /** Not an option: lingering after the finish event is the `linger` fault. */

@@ -3,5 +3,6 @@ export type { Emulator } from './Emulator.js';
 export type { EmulatorOptions, TrustedKey } from './EmulatorOptions.js';
 export type { EmulatorCredentials } from './EmulatorCredentials.js';
 export type { EmulatorCounters } from './EmulatorCounters.js';
+export type { RequestRecord } from './RequestRecord.js';
 export { verifySignature } from './verifySignature.js';
 export type { PublicKeyLookup, SignatureVerdict, SignedRequest, VerifySignatureOptions } from './verifySignature.js';

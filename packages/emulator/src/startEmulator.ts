@@ -42,7 +42,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const { credentials, publicKeyFor } = await createIdentity(options.trustedKeys ?? [], now);
   const { tenancy, compartmentId, region, instanceId } = credentials;
   const instance = new InstanceIdentity({ instanceId, tenancy, compartmentId, region }, now);
-  const counters = new CounterState();
+  const counters = new CounterState(options.recordRequests === true);
   const sockets = new Set<Socket>();
   let closing = false;
   let boundPort = 0;
@@ -92,6 +92,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     federationEndpoint: url,
     credentials,
     counters: counterView,
+    requestLog: counters.requestLog,
     configFileText: (keyFilePath, profile = 'DEFAULT') =>
       [
         `[${profile}]`,

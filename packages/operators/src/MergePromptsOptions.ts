@@ -1,5 +1,6 @@
 import type { SchedulerLike } from 'rxjs';
 import type { PromptKey } from './PromptEvent.js';
+import type { RateLimitBudgets, RateLimiter } from './createRateLimiter.js';
 
 /** The options of `mergePrompts()`. */
 export interface MergePromptsOptions<P> {
@@ -18,8 +19,14 @@ export interface MergePromptsOptions<P> {
   readonly failFast?: boolean;
   /** The key of each prompt's items. Default: the index. */
   readonly key?: (prompt: P, index: number) => PromptKey;
-  /** Request and token budgets per sliding window. Default: none. */
-  readonly rateLimit?: RateLimit<P>;
+  /**
+   * Request and token budgets per sliding window, or a shared {@link RateLimiter}. A prompt
+   * starts only when the window has room; its first attempt is counted then. Retries inside the
+   * stream factory count only where the limiter sees them: give the same limiter to the client
+   * (`createClient({ rateLimiter })`) or to `retryStream({ rateLimiter })` (the factory gets it as
+   * `control.rateLimiter`). Default: none.
+   */
+  readonly rateLimit?: RateLimit<P> | RateLimiter;
   /** Shrink the concurrency on 429 and grow it back on success (AIMD). Default: off. */
   readonly adaptive?: boolean | AdaptiveConcurrency;
   /** The scheduler of the rate limit's clock and waits. Default: `asyncScheduler`. */
@@ -27,20 +34,14 @@ export interface MergePromptsOptions<P> {
 }
 
 /**
- * Budgets over a sliding window of `intervalMs`: a prompt does not start while a budget is
- * spent, and starts as soon as old entries leave the window.
+ * Budgets over a sliding window of `intervalMs` (see {@link RateLimitBudgets}): a prompt does
+ * not start while a budget is spent, and starts as soon as old entries leave the window.
  *
  * Tokens are counted when they are known: from a `usage` event (`usage.totalTokens`), or, when a
- * prompt ends without usage, from `estimateTokens`. Prompts that are running have not counted
- * yet, so the budget can be overshot by what `concurrency` prompts use at once.
+ * prompt answered and ended without usage, from `estimateTokens`. Prompts that are running have
+ * not counted yet, so the budget can be overshot by what `concurrency` prompts use at once.
  */
-export interface RateLimit<P> {
-  /** Prompt starts allowed per window. Default: unlimited. */
-  readonly requestsPerInterval?: number;
-  /** Tokens (prompt plus answer) allowed per window. Default: unlimited. */
-  readonly tokensPerInterval?: number;
-  /** The window, in milliseconds. Default: 60000 (one minute). */
-  readonly intervalMs?: number;
+export interface RateLimit<P> extends RateLimitBudgets {
   /**
    * The tokens of a prompt that ended without a `usage` event. Default: the characters of the
    * prompt (a string, or its JSON) and of the answer's text, divided by 4, rounded up.
@@ -72,4 +73,9 @@ export interface AdaptiveConcurrency {
 export interface PromptControl {
   /** Tells the adaptive limit that this prompt was rate limited; it halves on a 429, as for a failed prompt. Ignored without `adaptive`. */
   rateLimited(error: unknown): void;
+  /**
+   * The run's rate limiter (undefined without `rateLimit`): give it to `retryStream({ rateLimiter })`
+   * so that retries wait for it and count, or use a client created with the same limiter.
+   */
+  readonly rateLimiter: RateLimiter | undefined;
 }

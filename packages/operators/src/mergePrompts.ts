@@ -1,13 +1,15 @@
 import { Observable, Subscription, asyncScheduler, defer, from, timer } from 'rxjs';
 import type { ObservableInput, ObservedValueOf } from 'rxjs';
+import { describeValue } from '@oci-genai-rx/core';
 import type { MergePromptsOptions, PromptControl } from './MergePromptsOptions.js';
 import type { PromptEvent, PromptKey } from './PromptEvent.js';
 import { createConcurrencyLimit } from './internal/concurrencyLimit.js';
 import { liveOutput, orderedOutput } from './internal/orderedOutput.js';
-import { estimateTokens, usageTokens } from './internal/promptTokens.js';
+import { createRateLimiter } from './createRateLimiter.js';
+import type { RateLimiter } from './createRateLimiter.js';
+import { checkBoolean, checkFunction, checkScheduler } from './internal/optionChecks.js';
+import { estimateTokens } from './internal/promptTokens.js';
 import { createPromptQueue } from './internal/promptQueue.js';
-import { createRateLimiter } from './internal/rateLimiter.js';
-import { tokenText } from './internal/tokens.js';
 
 /**
  * Runs many prompts through a stream factory, a few at a time, and streams every prompt's
@@ -44,13 +46,16 @@ export function mergePrompts<P, O extends ObservableInput<unknown>>(
   type E = ObservedValueOf<O>;
   const { concurrency = 4, ordered = false, failFast = false, rateLimit, scheduler = asyncScheduler } = options;
   const keyOf = options.key ?? ((_prompt: P, index: number): PromptKey => index);
-  const estimate = rateLimit?.estimateTokens ?? estimateTokens;
+  checkMergeOptions(options);
+  const estimate = (rateLimit !== undefined && !isRateLimiter(rateLimit) ? rateLimit.estimateTokens : undefined) ?? estimateTokens;
   createConcurrencyLimit(concurrency, options.adaptive); // throws on bad bounds at the call, not at subscribe
-  if (rateLimit !== undefined) createRateLimiter(rateLimit, () => 0);
+  const sharedLimiter = rateLimit === undefined || isRateLimiter(rateLimit) ? rateLimit : undefined;
+  if (rateLimit !== undefined && sharedLimiter === undefined) createRateLimiter({ ...rateLimit, scheduler }); // the same: check now
 
   return new Observable<PromptEvent<P, E>>((subscriber) => {
     const limit = createConcurrencyLimit(concurrency, options.adaptive);
-    const limiter = rateLimit === undefined ? undefined : createRateLimiter(rateLimit, () => scheduler.now());
+    // Budgets give each subscription its own limiter; a shared limiter is shared.
+    const limiter = sharedLimiter ?? (rateLimit === undefined ? undefined : createRateLimiter({ ...rateLimit, scheduler }));
     const output = (ordered ? orderedOutput : liveOutput)((item: PromptEvent<P, E>) => subscriber.next(item));
     const running = new Map<number, Subscription>();
     const queue = createPromptQueue(prompts, { changed: () => pump(), failed: (error) => subscriber.error(error) });
@@ -88,11 +93,8 @@ export function mergePrompts<P, O extends ObservableInput<unknown>>(
 
     function start(prompt: P, index: number): void {
       const tag = { index, key: keyOf(prompt, index), prompt };
-      let usage: number | undefined;
-      let answer = '';
       const end = guarded((item: PromptEvent<P, E>, error?: unknown): void => {
         running.delete(index);
-        if (usage === undefined) limiter?.used(estimate(prompt, answer));
         if (item.type === 'complete') limit.succeeded();
         else limit.failed(error);
         if (failFast && item.type === 'error') return subscriber.error(error);
@@ -100,27 +102,28 @@ export function mergePrompts<P, O extends ObservableInput<unknown>>(
         pump();
       });
 
-      limiter?.started();
+      const stream = defer(() => from(streamFactory(prompt, index, control)));
+      const estimateTokens = (answer: string): number => {
+        try {
+          return estimate(prompt, answer);
+        } catch (error) {
+          subscriber.error(error); // a throwing user callback errors the whole run, not the process
+          return 0;
+        }
+      };
       // Registered before subscribing, so that a synchronous stream's end finds and clears it.
       const inner = new Subscription();
       running.set(index, inner);
       inner.add(
-        defer(() => from(streamFactory(prompt, index, control))).subscribe({
-          next: (event) => {
-            const tokens = usageTokens(event);
-            if (tokens !== undefined) {
-              usage = (usage ?? 0) + tokens;
-              limiter?.used(tokens);
-            } else if (limiter !== undefined) answer += tokenText(event);
-            output.item(index, { type: 'event', ...tag, event });
-          },
+        (limiter === undefined ? stream : limiter.gate(stream, { estimateTokens })).subscribe({
+          next: (event) => output.item(index, { type: 'event', ...tag, event }),
           error: (error: unknown) => end({ type: 'error', ...tag, error }, error),
           complete: () => end({ type: 'complete', ...tag }),
         }),
       );
     }
 
-    const control: PromptControl = { rateLimited: guarded((error: unknown) => limit.failed(error)) };
+    const control: PromptControl = { rateLimited: guarded((error: unknown) => limit.failed(error)), rateLimiter: limiter };
     queue.open();
     pump();
     return () => {
@@ -130,4 +133,24 @@ export function mergePrompts<P, O extends ObservableInput<unknown>>(
       running.clear();
     };
   });
+}
+
+function isRateLimiter(value: unknown): value is RateLimiter {
+  return typeof (value as { gate?: unknown } | null)?.gate === 'function' && typeof (value as { waitMs?: unknown }).waitMs === 'function';
+}
+
+/** The options that are not bounds (those are checked by the concurrency limit and the rate limiter). */
+function checkMergeOptions(options: MergePromptsOptions<never>): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new TypeError(`mergePrompts: options must be an object such as { concurrency: 4 }, got ${describeValue(options)}.`);
+  }
+  checkBoolean('mergePrompts', 'ordered', options.ordered);
+  checkBoolean('mergePrompts', 'failFast', options.failFast);
+  checkFunction('mergePrompts', 'key', options.key);
+  checkScheduler('mergePrompts', options.scheduler);
+  const { rateLimit } = options;
+  if (rateLimit !== undefined && (typeof rateLimit !== 'object' || rateLimit === null)) {
+    throw new TypeError(`mergePrompts: rateLimit must be budgets { requestsPerInterval, tokensPerInterval, intervalMs } or a createRateLimiter() limiter, got ${describeValue(rateLimit)}.`);
+  }
+  if (rateLimit !== undefined && !isRateLimiter(rateLimit)) checkFunction('mergePrompts', 'rateLimit.estimateTokens', rateLimit.estimateTokens);
 }

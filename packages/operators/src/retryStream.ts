@@ -1,3 +1,4 @@
+import type { AttemptGate } from '@oci-genai-rx/core';
 import { ConnectionError, IncompleteStreamError, MAX_TIMER_MS, checkNumberOption, describeValue, isRetryable } from '@oci-genai-rx/core';
 import { asyncScheduler, concat, defer, of, retry, tap, throwError, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable, OperatorFunction, SchedulerLike } from 'rxjs';
@@ -67,6 +68,12 @@ export interface RetryStreamConfig {
   readonly random?: () => number;
   /** The scheduler of the delays. Default: `asyncScheduler`. */
   readonly scheduler?: SchedulerLike;
+  /**
+   * A rate limiter (`createRateLimiter`) every attempt waits for and is counted by, the first
+   * and each retry, with its tokens. Not needed when the source is a client created with the
+   * same limiter: that one gates every request already. Default: none.
+   */
+  readonly rateLimiter?: AttemptGate;
 }
 
 /**
@@ -113,7 +120,8 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
         const announce = reset === undefined ? [] : [reset];
         tokens = 0;
         reset = undefined;
-        const counted = source.pipe(
+        const gated = options.rateLimiter === undefined ? source : options.rateLimiter.gate(source);
+        const counted = gated.pipe(
           tap((value) => {
             if (isToken(value)) tokens += 1;
           }),
@@ -149,6 +157,9 @@ function checkRetryOptions(config: unknown, options: RetryStreamConfig): void {
   for (const name of ['shouldRetry', 'onRetry', 'random'] as const) checkFunction('retryStream', name, options[name]);
   checkBoolean('retryStream', 'restartAfterTokens', options.restartAfterTokens);
   checkScheduler('retryStream', options.scheduler);
+  if (options.rateLimiter !== undefined && typeof (options.rateLimiter as { gate?: unknown } | null)?.gate !== 'function') {
+    throw new TypeError(`retryStream: rateLimiter must be a createRateLimiter() limiter, got ${describeValue(options.rateLimiter)}.`);
+  }
 }
 
 /** The wait before retry `retryCount` (1-based): the server's Retry-After, or full-jitter backoff. */

@@ -1,4 +1,5 @@
 import type { EmulatorCounters } from '../../EmulatorCounters.js';
+import type { RequestRecord } from '../../RequestRecord.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -12,6 +13,19 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
  * counters.view().requests; // 1
  */
 export class CounterState {
+  /** The inference requests, when recording (the `recordRequests` option); left empty otherwise. */
+  readonly requestLog: Mutable<RequestRecord>[] = [];
+
+  constructor(private readonly recording = false) {}
+
+  /** A new record for an inference request, or undefined when not recording. */
+  record(path: string, receivedAt: number): Mutable<RequestRecord> | undefined {
+    if (!this.recording) return undefined;
+    const record = { receivedAt, path, status: 0, tokens: 0 };
+    this.requestLog.push(record);
+    return record;
+  }
+
   readonly values: Mutable<EmulatorCounters> = {
     requests: 0,
     openConnections: 0,

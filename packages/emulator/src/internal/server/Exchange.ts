@@ -24,6 +24,8 @@ export interface Exchange {
   readonly closed: AbortSignal;
   readonly counters: CounterState;
   readonly now: () => number;
+  /** This request's entry of the request log, when the emulator records requests. */
+  readonly record: { tokens: number } | undefined;
   /** Set once the response reached the end it meant to reach (even if it stays open). */
   settled: boolean;
 }

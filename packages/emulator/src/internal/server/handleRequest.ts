@@ -50,6 +50,10 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
   });
 
   let faults: FaultSpec = {};
+  let record: { status: number; tokens: number } | undefined;
+  res.once('close', () => {
+    if (record !== undefined) record.status = res.headersSent ? res.statusCode : 0;
+  });
   try {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // The stand-ins for IMDS and the auth service are other services: faults are not theirs.
@@ -65,6 +69,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     }
     const route = routes.get(path);
     if (route === undefined) throw new ServiceError(404, 'NotFound', `The emulator has no operation at ${path}.`);
+    record = context.counters.record(path, context.now());
     if (req.method !== 'POST') throw new ServiceError(405, 'MethodNotAllowed', `${path} takes POST only.`, { allow: 'POST' });
     const body = await readBody(req, context.maxBodyBytes);
     faults = context.faults.select(headerValue(req, 'x-emulator-fault')) ?? {};
@@ -84,6 +89,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
       closed: closed.signal,
       counters: context.counters,
       now: context.now,
+      record,
       get settled() {
         return state.settled;
       },

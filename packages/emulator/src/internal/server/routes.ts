@@ -26,6 +26,7 @@ const chat: Route = {
       { modelId: input.model.id, conversation: input.conversation, maxTokens: input.maxTokens, reasoning: input.model.reasoning },
       exchange.settings,
     );
+    if (exchange.record !== undefined) exchange.record.tokens = answer.promptTokens + answer.completionTokens;
     const lastUserText = [...input.conversation].reverse().find((turn) => turn.role === 'USER')?.text ?? '';
     const tool =
       input.format === 'COHEREV2'
@@ -53,6 +54,7 @@ const generateText: Route = {
       { modelId: input.model.id, conversation: [{ role: 'USER', text: input.prompt }], maxTokens: input.maxTokens, reasoning: false, leadingSpace: true },
       exchange.settings,
     );
+    if (exchange.record !== undefined) exchange.record.tokens = answer.promptTokens + answer.completionTokens;
     const done = exchange.faults.done ?? input.model.endsWithDone;
     const now = new Date(exchange.now());
     await respond(exchange, input.stream, () => generateTextEvents(input, answer, done), () => generateTextResponse(input, answer, now));
@@ -67,6 +69,7 @@ const openAiChat: Route = {
       { modelId: input.model.id, conversation: input.conversation, maxTokens: input.maxTokens, reasoning: input.model.reasoning },
       exchange.settings,
     );
+    if (exchange.record !== undefined) exchange.record.tokens = answer.promptTokens + answer.completionTokens;
     const done = exchange.faults.done ?? true;
     const now = new Date(exchange.now());
     await respond(exchange, input.stream, () => openAiEvents(input, answer, now, done), () => openAiResponse(input, answer, now));

@@ -1,5 +1,5 @@
 /** Budgets of starts and tokens over a sliding window, on a clock the caller gives. */
-export interface RateLimiter {
+export interface RateWindow {
   /** Milliseconds until a prompt may start: 0 when one may start now. */
   waitMs(): number;
   /** A prompt starts now. */
@@ -8,26 +8,19 @@ export interface RateLimiter {
   used(tokens: number): void;
 }
 
-/** The budgets of a {@link RateLimiter}. */
-export interface RateLimiterBudgets {
-  readonly requestsPerInterval?: number;
-  readonly tokensPerInterval?: number;
-  readonly intervalMs?: number;
+/** The budgets of a {@link RateWindow}, checked by the caller. */
+export interface RateWindowBudgets {
+  readonly requestsPerInterval: number;
+  readonly tokensPerInterval: number;
+  readonly intervalMs: number;
 }
 
 /**
  * A sliding-window log: each start and each token count is kept with its time until it leaves
  * the window, so the log never holds more than one window's entries.
  */
-export function createRateLimiter(budgets: RateLimiterBudgets, now: () => number): RateLimiter {
-  const { requestsPerInterval = Infinity, tokensPerInterval = Infinity, intervalMs = 60_000 } = budgets;
-  // A budget of 0 would hold every prompt back forever: refuse it rather than hang.
-  if (!(requestsPerInterval >= 1 && tokensPerInterval > 0 && intervalMs > 0)) {
-    throw new RangeError(
-      `mergePrompts: rateLimit needs requestsPerInterval >= 1, tokensPerInterval > 0 and intervalMs > 0, got ` +
-        `${requestsPerInterval}, ${tokensPerInterval} and ${intervalMs}.`,
-    );
-  }
+export function createRateWindow(budgets: RateWindowBudgets, now: () => number): RateWindow {
+  const { requestsPerInterval, tokensPerInterval, intervalMs } = budgets;
   const starts: number[] = [];
   const tokens: { at: number; count: number }[] = [];
   let tokensInWindow = 0;

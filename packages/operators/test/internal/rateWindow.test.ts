@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createRateLimiter } from '../../src/internal/rateLimiter.js';
+import { createRateWindow } from '../../src/internal/rateWindow.js';
 
-describe('createRateLimiter', () => {
+const unlimited = { requestsPerInterval: Infinity, tokensPerInterval: Infinity, intervalMs: 60_000 };
+
+describe('createRateWindow', () => {
   it('lets a start through while the window has fewer starts than the budget', () => {
     let now = 0;
-    const limiter = createRateLimiter({ requestsPerInterval: 2, intervalMs: 100 }, () => now);
+    const limiter = createRateWindow({ ...unlimited, requestsPerInterval: 2, intervalMs: 100 }, () => now);
     limiter.started();
     expect(limiter.waitMs()).toBe(0);
     limiter.started();
@@ -16,7 +18,7 @@ describe('createRateLimiter', () => {
 
   it('waits until enough tokens leave the window to bring it under budget', () => {
     let now = 0;
-    const limiter = createRateLimiter({ tokensPerInterval: 100, intervalMs: 50 }, () => now);
+    const limiter = createRateWindow({ ...unlimited, tokensPerInterval: 100, intervalMs: 50 }, () => now);
     limiter.used(70);
     now = 10;
     limiter.used(40);
@@ -26,7 +28,7 @@ describe('createRateLimiter', () => {
   });
 
   it('ignores zero and negative token counts', () => {
-    const limiter = createRateLimiter({ tokensPerInterval: 1 }, () => 0);
+    const limiter = createRateWindow({ ...unlimited, tokensPerInterval: 1 }, () => 0);
     limiter.used(0);
     limiter.used(-5);
     expect(limiter.waitMs()).toBe(0);
