@@ -17,9 +17,9 @@ import {
   StreamParseError,
 } from '@oci-genai-rx/core';
 import type { Emulator } from '@oci-genai-rx/emulator';
-import { startEmulator } from '@oci-genai-rx/emulator';
-import type { RetryInfo, StreamResetEvent } from '@oci-genai-rx/operators';
-import { retryStream, streamTimeout, StreamTimeoutError } from '@oci-genai-rx/operators';
+import { busiestWindow, startEmulator } from '@oci-genai-rx/emulator';
+import type { RateLimiterOptions, RetryInfo, StreamResetEvent } from '@oci-genai-rx/operators';
+import { createRateLimiter, mergePrompts, retryStream, streamTimeout, StreamTimeoutError } from '@oci-genai-rx/operators';
 import type { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wireFormats } from './support/formats.js';
@@ -219,5 +219,58 @@ describe.each(wireFormats)('$name', (format) => {
       expect(run.error).toBeInstanceOf(OciGenAiError);
       expect((run.error as OciGenAiError).code).toMatch(/^[A-Z_]+$/);
     }
+  });
+});
+
+/**
+ * Rate limits count every HTTP attempt: the requests and tokens that reach the emulator in any
+ * window stay within the limiter's budgets while faults force retries. Arrivals lag the limiter's
+ * clock by the time to sign and send (jitter), so the windows counted at the server are
+ * `intervalMs - ARRIVAL_JITTER_MS` long; tokens may overshoot by what the attempts running when
+ * the budget filled used (createRateLimiter's documented overshoot: concurrency x one attempt).
+ */
+const ARRIVAL_JITTER_MS = 400;
+
+describe('rate limits count retries, at the server', () => {
+  let limited: Emulator;
+  beforeAll(async () => {
+    limited = await startEmulator({ tokens: 10, recordRequests: true });
+  });
+  afterAll(() => limited.close());
+
+  /**
+   * Runs `count` prompts through mergePrompts and a client that share one limiter, with
+   * retryStream inside the factory and `fault` on the first `faultTimes` requests; returns the
+   * server's log of the run (after a warm-up request that opens the first connection and counts in the limiter's first window).
+   */
+  async function limitedRun(options: RateLimiterOptions, fault: string, faultTimes: number, count: number, concurrency: number) {
+    const limiter = createRateLimiter(options);
+    const client = clientFor(limited, { rateLimiter: limiter });
+    const model = 'meta.llama-3.3-70b-instruct';
+    expect((await settle(client.chat({ model, prompt: 'warm-up' }))).error).toBeUndefined();
+    const from = limited.requestLog.length;
+    limited.setFault(fault, { times: faultTimes });
+    const prompts = Array.from({ length: count }, (_, i) => `Prompt ${i}`);
+    const run = await settle(
+      mergePrompts(prompts, (prompt) => client.chat({ model, prompt }).pipe(retryStream({ count: 3, baseDelayMs: 5, maxDelayMs: 10 })), { concurrency, rateLimit: limiter }),
+    );
+    limited.setFault(undefined);
+    await expectNoLeftovers(limited, client);
+    expect(run.error).toBeUndefined();
+    expect(run.values.filter((item) => item.type === 'complete')).toHaveLength(count);
+    return limited.requestLog.slice(from);
+  }
+
+  it('429s that force retries never push the requests in a window past requestsPerInterval', async () => {
+    const log = await limitedRun({ requestsPerInterval: 5, intervalMs: 1500 }, 'status=429', 6, 8, 8);
+    expect(log).toHaveLength(14); // 8 prompts and 6 retries, each counted once
+    expect(busiestWindow(log, 1500 - ARRIVAL_JITTER_MS).requests).toBeLessThanOrEqual(5);
+  });
+
+  it('tokens of retried attempts count: the tokens in a window stay within tokensPerInterval plus the running attempts', async () => {
+    const log = await limitedRun({ tokensPerInterval: 60, intervalMs: 1500 }, 'disconnect-after=0', 3, 5, 2);
+    expect(log).toHaveLength(8); // 5 prompts and 3 retries
+    const perAttempt = Math.max(...log.map((record) => record.tokens));
+    expect(busiestWindow(log, 1500 - ARRIVAL_JITTER_MS).tokens).toBeLessThanOrEqual(60 + 2 * perAttempt);
   });
 });

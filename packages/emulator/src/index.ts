@@ -5,4 +5,5 @@ export type { EmulatorCredentials } from './EmulatorCredentials.js';
 export type { EmulatorCounters } from './EmulatorCounters.js';
 export type { RequestRecord } from './RequestRecord.js';
 export { verifySignature } from './verifySignature.js';
+export { busiestWindow } from './busiestWindow.js';
 export type { PublicKeyLookup, SignatureVerdict, SignedRequest, VerifySignatureOptions } from './verifySignature.js';

@@ -40,7 +40,8 @@ export interface RateLimiterOptions extends RateLimitBudgets {
  *
  * Each attempt is counted once: a gate reached while another gate of the same limiter is
  * subscribing (mergePrompts starting a prompt whose first request is the client's) lets the
- * attempt through uncounted, and only the innermost gate counts its tokens.
+ * attempt through without counting it again, and only the innermost gate counts its tokens.
+ * A gate reached later (a retry, or a factory that subscribes after a delay) counts on its own.
  */
 export interface RateLimiter extends AttemptGate {
   /** The budgets, with their defaults filled in. */
@@ -87,12 +88,10 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
   function gate<T>(attempt: Observable<T>, gateOptions: { readonly estimateTokens?: (answerText: string) => number } = {}): Observable<T> {
     const estimate = gateOptions.estimateTokens ?? ((text: string) => Math.ceil(text.length / 4));
     return new Observable<T>((subscriber) => {
+      // An outer gate of this limiter subscribing right now has counted this attempt as a
+      // request; this one, being closer to it, counts its tokens instead of the outer one.
       const outer = subscribing[subscribing.length - 1];
-      if (outer !== undefined) {
-        // An outer gate of this limiter counted this attempt; this one counts its tokens.
-        outer.nested = true;
-        return attempt.subscribe(subscriber);
-      }
+      if (outer !== undefined) outer.nested = true;
       const frame = { nested: false };
       let inner: Subscription | undefined;
       let wake: Subscription | undefined;
@@ -112,12 +111,14 @@ export function createRateLimiter(options: RateLimiterOptions = {}): RateLimiter
         }
       };
       const begin = (): void => {
-        const waitMs = window.waitMs();
-        if (waitMs > 0) {
-          wake = timer(waitMs, scheduler).subscribe(begin);
-          return;
+        if (outer === undefined) {
+          const waitMs = window.waitMs();
+          if (waitMs > 0) {
+            wake = timer(waitMs, scheduler).subscribe(begin);
+            return;
+          }
+          window.started();
         }
-        window.started();
         subscribing.push(frame);
         try {
           inner = attempt.subscribe({
