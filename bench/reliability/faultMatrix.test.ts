@@ -24,7 +24,7 @@ import type { Observable } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { wireFormats } from './support/formats.js';
 import type { WireFormat } from './support/formats.js';
-import { clientFor, eventually, expectNoLeftovers, settle, tokensOf } from './support/harness.js';
+import { ARRIVAL_JITTER_MS, clientFor, eventually, expectNoLeftovers, settle, tokensOf } from './support/harness.js';
 
 
 let emulator: Emulator;
@@ -224,13 +224,10 @@ describe.each(wireFormats)('$name', (format) => {
 
 /**
  * Rate limits count every HTTP attempt: the requests and tokens that reach the emulator in any
- * window stay within the limiter's budgets while faults force retries. Arrivals lag the limiter's
- * clock by the time to sign and send (jitter), so the windows counted at the server are
- * `intervalMs - ARRIVAL_JITTER_MS` long; tokens may overshoot by what the attempts running when
- * the budget filled used (createRateLimiter's documented overshoot: concurrency x one attempt).
+ * window stay within the limiter's budgets while faults force retries (see ARRIVAL_JITTER_MS for
+ * the window counted at the server); tokens may overshoot by what the attempts running when the
+ * budget filled used (createRateLimiter's documented overshoot: concurrency x one attempt).
  */
-const ARRIVAL_JITTER_MS = 400;
-
 describe('rate limits count retries, at the server', () => {
   let limited: Emulator;
   beforeAll(async () => {

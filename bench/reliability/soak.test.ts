@@ -1,7 +1,9 @@
 /**
- * Soak: thousands of streams through mergePrompts with random faults and random unsubscribes.
- * Every stream ends exactly once, in its whole answer, a prefix of it, or a typed error; the
- * emulator ends with no stream and no connection; the heap ends where it was after warm-up.
+ * Soak: thousands of streams through mergePrompts with random faults and random unsubscribes,
+ * under a rate limit shared by the client and mergePrompts. Every stream ends exactly once, in
+ * its whole answer, a prefix of it, or a typed error; the emulator ends with no stream and no
+ * connection; the heap ends where it was after warm-up; the requests and tokens that reached the
+ * emulator in any window stayed within the limits.
  *
  * CI runs SOAK_STREAMS=2000 (default) within SOAK_SECONDS=60; run longer locally with e.g.
  * `SOAK_STREAMS=50000 SOAK_SECONDS=600 pnpm --filter @oci-genai-rx/bench exec vitest run reliability/soak.test.ts`.
@@ -11,13 +13,13 @@
 import type { ChatEvent } from '@oci-genai-rx/core';
 import { OciGenAiError } from '@oci-genai-rx/core';
 import type { Emulator } from '@oci-genai-rx/emulator';
-import { startEmulator } from '@oci-genai-rx/emulator';
-import { mergePrompts, retryStream, streamTimeout } from '@oci-genai-rx/operators';
+import { busiestWindow, startEmulator } from '@oci-genai-rx/emulator';
+import { createRateLimiter, mergePrompts, retryStream, streamTimeout } from '@oci-genai-rx/operators';
 import type { Observable } from 'rxjs';
 import { take, takeUntil, timer } from 'rxjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { wireFormats } from './support/formats.js';
-import { clientFor, eventually, settle, textOf } from './support/harness.js';
+import { ARRIVAL_JITTER_MS, clientFor, eventually, settle, textOf } from './support/harness.js';
 
 
 const streams = Number(process.env['SOAK_STREAMS'] ?? 2000);
@@ -25,6 +27,13 @@ const budgetMs = Number(process.env['SOAK_SECONDS'] ?? 60) * 1000;
 const warmupStreams = Math.min(300, Math.ceil(streams / 5));
 /** Heap growth allowed between the end of warm-up and the end of the soak (both after a full GC). */
 const heapMarginBytes = 8 * 1024 * 1024;
+
+/**
+ * Budgets that bind during the soak (it runs 30-80 requests a second), low enough that 1000
+ * streams still fit the time budget: the requests and tokens per window are checked at the emulator.
+ */
+const soakLimits = { requestsPerInterval: 40, tokensPerInterval: 3000, intervalMs: 1000 } as const;
+const concurrency = 32;
 
 const prompts = ['Tell me about rivers.', 'Explain streams.', '川について教えてください。'];
 /** Faults and how often (weight); '' is a clean request. */
@@ -49,7 +58,7 @@ const faults: ReadonlyArray<readonly [string, number]> = [
 
 let emulator: Emulator;
 beforeAll(async () => {
-  emulator = await startEmulator({ tokens: 8 });
+  emulator = await startEmulator({ tokens: 8, recordRequests: true });
 });
 afterAll(() => emulator.close());
 
@@ -88,7 +97,9 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
     cut: random() < 0.15 ? (random() < 0.5 ? { afterValues: 1 + Math.floor(random() * 8) } : { afterMs: Math.floor(random() * 30) }) : undefined,
   });
 
-  const client = clientFor(emulator, { maxConnections: 64, finishGraceMs: 50 });
+  // One limiter for the client (every attempt, retries included) and mergePrompts (starts).
+  const limiter = createRateLimiter(soakLimits);
+  const client = clientFor(emulator, { maxConnections: 64, finishGraceMs: 50, rateLimiter: limiter });
   const clean = new Map<string, string>();
   for (const format of wireFormats) {
     for (const prompt of prompts) {
@@ -141,7 +152,7 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
           }
         },
       };
-      mergePrompts(indices, (i) => run(plans[i]!), { concurrency: 32 }).subscribe({
+      mergePrompts(indices, (i) => run(plans[i]!), { concurrency, rateLimit: limiter }).subscribe({
         next: (item) => {
           const p = plans[item.index]!;
           if (item.type === 'event') {
@@ -176,11 +187,15 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
   await client.close();
   await eventually(() => emulator.counters.openConnections === 0, `emulator openConnections back to 0 (is ${emulator.counters.openConnections})`);
 
-  const summary = `seed ${seed}: ${warmupStreams + ran} streams in ${Date.now() - started} ms (${outcomes.whole} whole, ${outcomes.cut} cut by the subscriber, ${outcomes.error} typed errors); heap after warm-up ${(heapAfterWarmup / 2 ** 20).toFixed(1)} MB, at the end ${(heapAtEnd / 2 ** 20).toFixed(1)} MB${gc === undefined ? ' (no global.gc: not asserted)' : ''}`;
+  const busiest = busiestWindow(emulator.requestLog, soakLimits.intervalMs - ARRIVAL_JITTER_MS);
+  const summary = `seed ${seed}: busiest window ${busiest.requests} requests and ${busiest.tokens} tokens; ${warmupStreams + ran} streams, ${emulator.requestLog.length} requests in ${Date.now() - started} ms (${outcomes.whole} whole, ${outcomes.cut} cut by the subscriber, ${outcomes.error} typed errors); heap after warm-up ${(heapAfterWarmup / 2 ** 20).toFixed(1)} MB, at the end ${(heapAtEnd / 2 ** 20).toFixed(1)} MB${gc === undefined ? ' (no global.gc: not asserted)' : ''}`;
   console.info(summary);
   expect(problems, summary).toEqual([]);
   expect(warmupStreams + ran, 'the time budget must leave room for most streams').toBeGreaterThanOrEqual(Math.min(streams, 1000));
   expect(outcomes.whole).toBeGreaterThan(0);
   expect(outcomes.error).toBeGreaterThan(0);
   if (gc !== undefined) expect(heapAtEnd - heapAfterWarmup, summary).toBeLessThan(heapMarginBytes);
+  const perAttempt = Math.max(...emulator.requestLog.map((record) => record.tokens));
+  expect(busiest.requests, summary).toBeLessThanOrEqual(soakLimits.requestsPerInterval);
+  expect(busiest.tokens, summary).toBeLessThanOrEqual(soakLimits.tokensPerInterval + concurrency * perAttempt);
 });

@@ -1,4 +1,4 @@
-import type { ChatEvent, ChatRequest, OciGenAiClient } from '@oci-genai-rx/core';
+import type { AttemptGate, ChatEvent, ChatRequest, OciGenAiClient } from '@oci-genai-rx/core';
 import type { RetryInfo } from '@oci-genai-rx/operators';
 import { retryStream, streamTimeout } from '@oci-genai-rx/operators';
 import type { Observable } from 'rxjs';
@@ -14,6 +14,8 @@ export interface AskPolicy {
   readonly idleTimeoutMs: number;
   /** Told before each retry (for counting). */
   readonly onRetry?: (info: RetryInfo) => void;
+  /** The run's rate limiter (mergePrompts' `control.rateLimiter`): every attempt, retries included, waits for it and counts. */
+  readonly rateLimiter?: AttemptGate | undefined;
 }
 
 /**
@@ -26,7 +28,11 @@ export interface AskPolicy {
  * askPrompt(client, { id: 'q-1', prompt: 'Hi', line: 1 }, 'meta.llama-3.3-70b-instruct', { retries: 3, firstTokenTimeoutMs: 60_000, idleTimeoutMs: 30_000 });
  */
 export function askPrompt(client: OciGenAiClient, prompt: BatchPrompt, model: string, policy: AskPolicy): Observable<ChatEvent> {
-  return client.chat(chatRequest(prompt, model)).pipe(
+  const attempt = client.chat(chatRequest(prompt, model));
+  // Gated below the retry, so that each retry waits for the limiter and counts as a request;
+  // an attempt that fails without usage is charged its prompt and answer, 4 characters a token.
+  const gated = policy.rateLimiter?.gate(attempt, { estimateTokens: (text) => Math.ceil((prompt.prompt.length + text.length) / 4) }) ?? attempt;
+  return gated.pipe(
     // Before the retry, so that each attempt gets its own deadlines.
     streamTimeout({ firstTokenMs: policy.firstTokenTimeoutMs, idleMs: policy.idleTimeoutMs }),
     retryStream({ count: policy.retries, ...(policy.onRetry !== undefined && { onRetry: policy.onRetry }) }),

@@ -30,7 +30,7 @@ Usage: batch --input prompts.jsonl --output results.jsonl [options]
   --input <path>               prompts, one {"id", "prompt", …} object per line (required)
   --output <path>              results, appended one line per prompt (required)
   --concurrency <n>            prompts running at once (default 4; the ceiling with adaptive concurrency)
-  --rpm <n>                    requests started per minute (default: no limit)
+  --rpm <n>                    requests per minute, retries included (default: no limit)
   --tpm <n>                    tokens (prompt + answer) per minute (default: no limit)
   --retries <n>                retries per prompt on 429, 5xx and failures before the first token (default 3)
   --retry-failed               also run again the ids whose latest result is an error

@@ -42,7 +42,7 @@ export function runBatch(prompts: readonly BatchPrompt[], settings: BatchSetting
       defer(() => {
         stats.inFlight += 1;
         // A 429 the retry absorbs still tells the adaptive limit to back off.
-        const policy: AskPolicy = { ...settings, onRetry: ({ error }) => {
+        const policy: AskPolicy = { ...settings, rateLimiter: control.rateLimiter, onRetry: ({ error }) => {
           stats.retries += 1;
           control.rateLimited(error);
         } };

@@ -3,6 +3,13 @@ import { createClient } from '@oci-genai-rx/core';
 import type { Emulator } from '@oci-genai-rx/emulator';
 import type { Observable } from 'rxjs';
 
+/**
+ * How much later than its rate limiter counted it a request may reach the emulator: signing,
+ * opening a connection, a loaded event loop (measured up to ~190 ms on a busy 2-core machine).
+ * Windows of requests counted at the server are `intervalMs - ARRIVAL_JITTER_MS` long.
+ */
+export const ARRIVAL_JITTER_MS = 400;
+
 /** A client signed with the emulator's API key. */
 export function clientFor(emulator: Emulator, options: Partial<ClientOptions> = {}): OciGenAiClient {
   const { credentials } = emulator;

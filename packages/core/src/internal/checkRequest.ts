@@ -6,6 +6,14 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 /** A header value: tab, visible ASCII and non-ASCII text, so no CR, LF or NUL to split the request with. */
 const HEADER_VALUE = /^[\t\x20-\x7e\u0080-\uffff]*$/;
 const ROLES: readonly string[] = ['system', 'user', 'assistant', 'tool'];
+/**
+ * Headers the client sets or signs itself, or that frame the HTTP message: one from the request
+ * would break the signature or the framing, and undici would refuse it only at send time.
+ */
+const RESERVED_HEADERS: ReadonlySet<string> = new Set([
+  'host', 'content-length', 'content-type', 'accept', 'date', 'x-date', 'authorization', 'x-content-sha256',
+  'connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'proxy-connection', 'proxy-authorization',
+]);
 
 function fail(field: string, given: unknown, allowed: string): never {
   throw new InvalidRequestError(field, `${field} must be ${allowed}, got ${describeValue(given)}.`);
@@ -31,6 +39,7 @@ function checkHeaders(headers: unknown): void {
   if (!isRecord(headers)) fail('headers', headers, 'an object of header names to string values');
   for (const [name, value] of Object.entries(headers)) {
     if (!HEADER_NAME.test(name)) fail('headers', name, 'header names made of letters, digits and !#$%&\'*+.^_`|~- (no spaces)');
+    if (RESERVED_HEADERS.has(name.toLowerCase())) fail('headers', name, `a header the client does not set or sign itself (none of ${[...RESERVED_HEADERS].join(', ')})`);
     if (typeof value !== 'string' || !HEADER_VALUE.test(value)) fail(`headers[${JSON.stringify(name)}]`, value, 'a string without CR, LF or other control characters');
   }
 }
