@@ -219,6 +219,10 @@ async function instancePrincipal(option: { readonly federationEndpoint?: string;
   try {
     provider = await builder.build();
   } catch (error) {
+    // oci-common names no region here: it could not resolve the one the metadata service reported.
+    if (/not known in region/.test(String(error))) {
+      throw new ConfigurationError('region', `The region from the instance metadata service at ${builder.metadataBaseUrl} is not a region oci-common knows.`, 'Pass federationEndpoint and region (or endpoint) explicitly, or update oci-common.');
+    }
     throw new AuthProviderError(
       `The instance metadata service at ${builder.metadataBaseUrl} could not be read (${firstLine(String(error))}). ` +
         'Retrying may help if the service is briefly unreachable; off an OCI compute instance it never answers.',
