@@ -7,3 +7,4 @@ export * from './StreamTimeoutError.js';
 export * from './PromptEvent.js';
 export * from './MergePromptsOptions.js';
 export * from './promptResults.js';
+export * from './hedgeStream.js';
