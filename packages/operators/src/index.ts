@@ -8,3 +8,4 @@ export * from './PromptEvent.js';
 export * from './MergePromptsOptions.js';
 export * from './promptResults.js';
 export * from './hedgeStream.js';
+export * from './resumeStream.js';
