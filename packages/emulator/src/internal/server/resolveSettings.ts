@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestSettings } from './Exchange.js';
 import type { FaultSpec } from '../faults/FaultSpec.js';
 import type { Language } from '../answers/Language.js';
+import type { SlowFirstTokens } from '../stream/SlowFirstTokens.js';
 import { ServiceError } from './ServiceError.js';
 
 /** The emulator-wide defaults (from the options). */
@@ -10,6 +11,8 @@ export interface DefaultSettings {
   readonly tokenIntervalMs: number;
   readonly tokens: number;
   readonly language: Language;
+  /** The heavy tail of first-token times, for requests that set none of their own. */
+  readonly slowFirstTokens?: SlowFirstTokens | undefined;
 }
 
 /**
@@ -26,7 +29,7 @@ export function resolveSettings(headers: IncomingHttpHeaders, faults: FaultSpec,
     throw new ServiceError(400, 'InvalidParameter', 'x-emulator-lang must be en or ja.');
   }
   return {
-    ttftMs: wholeNumber(headers, 'x-emulator-ttft-ms') ?? faults.ttftMs ?? defaults.ttftMs,
+    ttftMs: wholeNumber(headers, 'x-emulator-ttft-ms') ?? faults.ttftMs ?? defaults.slowFirstTokens?.next(defaults.ttftMs) ?? defaults.ttftMs,
     tokenIntervalMs: wholeNumber(headers, 'x-emulator-token-interval-ms') ?? faults.tokenIntervalMs ?? defaults.tokenIntervalMs,
     tokens: wholeNumber(headers, 'x-emulator-tokens') ?? faults.tokens ?? defaults.tokens,
     language,
