@@ -23,12 +23,14 @@ export interface HedgeEvent {
 }
 
 /**
- * Where a hedge asks for room before it is sent. `tryAcquire` must answer at once: a hedge
- * that would have to wait for the rate limit is pointless, so none is sent.
+ * Where a hedge asks for room before it is sent: the shared `RateLimiter` (createRateLimiter)
+ * is one. A hedge that would have to wait for the rate limit is pointless, so none is sent.
+ * The budget is only asked, not charged: the hedge is counted where every request is, by the
+ * client's `rateLimiter` gate, so give the client the same limiter.
  */
 export interface HedgeBudget {
-  /** True when one more request may be sent now (and counts it); false to send no hedge. */
-  tryAcquire(): boolean;
+  /** Milliseconds until one more request may start: 0 when one may start now. */
+  waitMs(): number;
 }
 
 /** The options of {@link hedgeStream}. */
@@ -41,8 +43,8 @@ export interface HedgeStreamConfig {
   /** The most hedges per subscription, sent `afterMs` apart. Default: 1. */
   readonly maxHedges?: number;
   /**
-   * The rate-limit room a hedge needs, e.g. the client's request limiter. Default: none (every
-   * hedge is sent).
+   * The rate limit a hedge needs room in, e.g. the client's `RateLimiter`: no hedge is sent
+   * while it would have to wait. Default: none (every hedge is sent).
    */
   readonly budget?: HedgeBudget;
   /** Adaptive mode: the first-token times to learn before any hedge is sent. Default: 20. */
@@ -80,7 +82,7 @@ const QUANTILES: Readonly<Record<AdaptiveHedgeDelay, number>> = { p90: 0.9, p95:
  *
  * @example
  * ```ts
- * const hedge = hedgeStream({ afterMs: 1_000, budget: limiter });
+ * const hedge = hedgeStream({ afterMs: 1_000, budget: limiter }); // the limiter the client was given
  * client.chat({ model, prompt: 'Tell me a joke.' }).pipe(hedge, toText()).subscribe(console.log);
  * // (the original stalls for 3 s; a hedge is sent at 1 s and answers at 1.3 s)
  * // Why did the scarecrow win an award?
@@ -152,7 +154,7 @@ export function hedgeStream(config: number | HedgeStreamConfig): OperatorFunctio
         if (hedgesDue === 0 || delayMs === undefined) return;
         hedgeTimer = timer(delayMs, scheduler).subscribe(() => {
           hedgesDue -= 1;
-          if (budget === undefined || budget.tryAcquire()) send();
+          if (budget === undefined || budget.waitMs() === 0) send();
           if (hedgesDue > 0) scheduleHedge();
         });
       };

@@ -75,7 +75,7 @@ describe('hedgeStream', () => {
     testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
       const first = cold('s 29ms (a|)', ev);
       const second = cold('S a|', ev);
-      const budget = { tryAcquire: () => (asked++, false) };
+      const budget = { waitMs: () => (asked++, 250) };
       const result = attempts(first, second).pipe(hedgeStream({ afterMs: 10, budget }));
       expectObservable(result).toBe('30ms (sa|)', ev);
       expectSubscriptions(second.subscriptions).toBe([]);
