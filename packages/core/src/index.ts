@@ -10,3 +10,4 @@ export * from './toText.js';
 export * from './collectAnswer.js';
 export * from './optionChecks.js';
 export * from './AttemptGate.js';
+export * from './continueAnswer.js';

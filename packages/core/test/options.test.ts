@@ -39,7 +39,7 @@ describe('createClient options', () => {
   ])('refuses a bad %s at createClient: %j', (setting, options, message) => {
     let thrown: unknown;
     try {
-      createClient({ ...base, ...options } as ClientOptions);
+      createClient({ ...base, ...options });
     } catch (error) {
       thrown = error;
     }
@@ -61,7 +61,7 @@ describe('request fields', () => {
   });
   afterAll(() => harness.close());
 
-  it.each<[string, Record<string, unknown>, RegExp]>([
+  it.each<[string, Record<string, unknown> | null, RegExp]>([
     ['model', { model: 42, prompt: 'Hi' }, /model: model must be a non-empty model id .*, got 42/],
     ['model', { model: '  ', prompt: 'Hi' }, /model: model must be a non-empty model id/],
     ['messages[0]', { model, messages: [null] }, /messages\[0\]: messages\[0\] must be a \{ role, content \} message, got null/],

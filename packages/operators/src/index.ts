@@ -8,3 +8,5 @@ export * from './PromptEvent.js';
 export * from './MergePromptsOptions.js';
 export * from './promptResults.js';
 export * from './createRateLimiter.js';
+export * from './hedgeStream.js';
+export * from './resumeStream.js';
