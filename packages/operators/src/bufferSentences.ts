@@ -1,4 +1,6 @@
+import { MAX_TIMER_MS, checkNumberOption } from '@oci-genai-rx/core';
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import { checkScheduler } from './internal/optionChecks.js';
 import { createSentenceSegmenter } from './internal/sentences/createSentenceSegmenter.js';
 import { resolveSentenceOptions } from './internal/sentences/SentenceOptions.js';
 
@@ -82,9 +84,9 @@ export interface BufferSentencesOptions {
  */
 export function bufferSentences(options: BufferSentencesOptions = {}): OperatorFunction<string, string> {
   const { maxWaitMs = Infinity, scheduler = asyncScheduler } = options;
-  if (!(maxWaitMs >= 0)) {
-    throw new RangeError(`bufferSentences: maxWaitMs must be a number of milliseconds >= 0 (or Infinity), got ${String(maxWaitMs)}.`);
-  }
+  // Infinity means "never"; a finite wait beyond Node's timer range would fire after 1 ms.
+  if (maxWaitMs !== Infinity) checkNumberOption('bufferSentences', 'maxWaitMs', maxWaitMs, { min: 0, max: MAX_TIMER_MS });
+  checkScheduler('bufferSentences', scheduler);
   const sentenceOptions = resolveSentenceOptions(options);
   return (source) =>
     new Observable<string>((subscriber) => {

@@ -79,7 +79,7 @@ describe('bufferSentences options', () => {
     expect(() => bufferSentences({ minLength: -1 })).toThrow(/minLength must be a number of characters >= 0/);
     expect(() => bufferSentences({ maxLength: 0 })).toThrow(/maxLength must be a number of characters >= 1/);
     expect(() => bufferSentences({ maxQuoteLength: -1 })).toThrow(/maxQuoteLength must be a number of characters >= 0/);
-    expect(() => bufferSentences({ maxWaitMs: Number.NaN })).toThrow(/maxWaitMs must be a number of milliseconds >= 0/);
+    expect(() => bufferSentences({ maxWaitMs: Number.NaN })).toThrow(/maxWaitMs must be a finite number of at least 0 and at most 2147483647, got NaN/);
     expect(() => bufferSentences({ locale: 'fr' as 'en' })).toThrow(/locale must be one of auto, en, ja, zh/);
     expect(() => bufferSentences({ abbreviations: ['.'] })).toThrow(/abbreviations must be non-empty strings/);
   });
