@@ -166,6 +166,27 @@ describe('other providers', () => {
     expect(error).toBeUndefined();
   });
 
+  it('refuses a session-token profile without security_token_file at createClient, naming it', () => {
+    const { sessionPrivateKeyPem } = emulator.credentials;
+    const path = configFile('session-none', 'SESSION', { fingerprint: 'session', key_file: writeFile(folder, 'session-none.pem', sessionPrivateKeyPem) });
+    const error = configurationError(() => createClient({ auth: { type: 'session-token', configFile: path, profile: 'SESSION' }, endpoint: emulator.url, compartmentId: 'c' }));
+    expect(error.setting).toBe('security_token_file');
+    expect(error.message).toContain(`Profile [SESSION] in ${path} has no security_token_file`);
+  });
+
+  it('refuses a session-token profile whose token file is missing at createClient, naming security_token_file', () => {
+    const { sessionPrivateKeyPem } = emulator.credentials;
+    const missing = `${folder}/no-such-token`;
+    const path = configFile('session-missing', 'SESSION', {
+      fingerprint: 'session',
+      key_file: writeFile(folder, 'session-missing.pem', sessionPrivateKeyPem),
+      security_token_file: missing,
+    });
+    const error = configurationError(() => createClient({ auth: { type: 'session-token', configFile: path, profile: 'SESSION' }, endpoint: emulator.url, compartmentId: 'c' }));
+    expect(error.setting).toBe('security_token_file');
+    expect(error.message).toContain(`The security_token_file ${missing} of profile [SESSION]`);
+  });
+
   it('signs as a resource principal from the OCI_RESOURCE_PRINCIPAL_* variables', async () => {
     const key = generateTestKey();
     const token = emulator.credentials.issueSessionToken(key.publicKeyPem, { ptype: 'resource' });
