@@ -13,6 +13,6 @@ describe('inferenceEndpoint', () => {
 
   it('rejects a region oci-common does not know with a ConfigurationError naming the setting', () => {
     expect(() => inferenceEndpoint('mars-north-1')).toThrow(ConfigurationError);
-    expect(() => inferenceEndpoint('mars-north-1')).toThrow(/^region: "mars-north-1" is not a region/);
+    expect(() => inferenceEndpoint('mars-north-1')).toThrow(/^region: "mars-north-1" from the region option is not a region oci-common knows/);
   });
 });

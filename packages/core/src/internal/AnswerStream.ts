@@ -5,6 +5,7 @@ import { ConnectionError, IncompleteStreamError, OciGenAiError, StreamParseError
 import { headerValue } from './headerValue.js';
 import { responseError } from './responseError.js';
 import { StreamDecoder } from './StreamDecoder.js';
+import type { RequestSocket } from './requestSocket.js';
 import type { Transport } from './Transport.js';
 
 /** One streaming call, as the client prepared it. */
@@ -33,6 +34,8 @@ export class AnswerStream {
   private opcRequestId: string | undefined;
   private tokensReceived = 0;
   private graceTimer: NodeJS.Timeout | undefined;
+  private readonly request: RequestSocket = { socket: undefined };
+  private bodyEnded = false;
 
   constructor(
     private readonly call: StreamCall,
@@ -40,16 +43,24 @@ export class AnswerStream {
     private readonly signal: AbortSignal,
   ) {}
 
-  /** Stops the grace timer; the caller aborts the request. */
-  dispose(): void {
+  /**
+   * Stops the grace timer and, while the response is still streaming, closes its socket (see
+   * requestSocket.ts: undici would otherwise open a spare connection). Returns true when it
+   * closed one: the caller then aborts the request a turn later.
+   */
+  dispose(): boolean {
     clearTimeout(this.graceTimer);
+    const { socket } = this.request;
+    if (socket === undefined || this.bodyEnded || socket.destroyed) return false;
+    socket.destroy(new Error('The subscriber unsubscribed.'));
+    return true;
   }
 
   /** Runs the exchange to its end; every failure goes to the subscriber. */
   async run(): Promise<void> {
     let response: Dispatcher.ResponseData;
     try {
-      response = await this.call.transport.post(this.call.path, this.call.body, this.call.headers, this.signal);
+      response = await this.call.transport.post(this.call.path, this.call.body, this.call.headers, this.signal, this.request);
     } catch (error) {
       this.fail(error);
       return;
@@ -88,6 +99,8 @@ export class AnswerStream {
         decoder.push(chunk);
         if (this.subscriber.closed) return;
       }
+      // From here on the socket may serve another request: never close it.
+      this.bodyEnded = true;
       decoder.end();
     } catch (error) {
       this.tokensReceived = decoder.tokensReceived;

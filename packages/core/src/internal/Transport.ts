@@ -3,6 +3,8 @@ import type { Dispatcher } from 'undici';
 import { request } from './undici.js';
 import { AuthProviderError, ConfigurationError, OciGenAiError } from '../errors.js';
 import { createRequestSigner } from './requestSigner.js';
+import type { RequestSocket } from './requestSocket.js';
+import { withRequestSocket } from './requestSocket.js';
 
 /** What the transport needs to sign and send. */
 export interface TransportOptions {
@@ -55,8 +57,8 @@ export class Transport {
     return this.signer;
   }
 
-  /** POSTs a JSON body to `path` (under the endpoint), signed. */
-  async post(path: string, body: string, extraHeaders: Readonly<Record<string, string>>, signal: AbortSignal): Promise<Dispatcher.ResponseData> {
+  /** POSTs a JSON body to `path` (under the endpoint), signed; `slot` receives the socket it goes out on. */
+  async post(path: string, body: string, extraHeaders: Readonly<Record<string, string>>, signal: AbortSignal, slot: RequestSocket = { socket: undefined }): Promise<Dispatcher.ResponseData> {
     const uri = `${this.endpoint}${path}`;
     const headers = new Headers(extraHeaders);
     headers.set('content-type', 'application/json');
@@ -68,7 +70,7 @@ export class Transport {
       throw signingError(error);
     }
     signal.throwIfAborted();
-    return request(uri, { method: 'POST', headers: Object.fromEntries(headers), body, dispatcher: this.dispatcher, signal });
+    return withRequestSocket(slot, () => request(uri, { method: 'POST', headers: Object.fromEntries(headers), body, dispatcher: this.dispatcher, signal }));
   }
 }
 

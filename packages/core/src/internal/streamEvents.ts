@@ -10,8 +10,10 @@ export function streamEvents(call: StreamCall): Observable<ChatEvent> {
     const stream = new AnswerStream(call, subscriber, abort.signal);
     stream.run().catch((error: unknown) => subscriber.error(error));
     return () => {
-      stream.dispose();
-      abort.abort();
+      // A socket closed by dispose() has failed the request; aborting in the same turn would
+      // re-queue it in undici (see requestSocket.ts), so the abort waits a turn.
+      if (stream.dispose()) setImmediate(() => abort.abort());
+      else abort.abort();
     };
   });
 }
