@@ -31,7 +31,7 @@ export interface PartialJsonOptions<S extends StandardSchemaV1 = StandardSchemaV
    * Any Standard Schema validator (zod, valibot, arktype, …). The whole value is validated
    * before it is emitted; the emission is the schema's output. Default: none (no validation).
    */
-  readonly schema?: S;
+  readonly schema?: S | undefined;
 }
 
 /**
@@ -65,8 +65,9 @@ export interface PartialJsonOptions<S extends StandardSchemaV1 = StandardSchemaV
  * // { name: 'Ada', age: 36, tags: [ 'x' ] }  the whole value
  * ```
  */
-export function partialJson<T = unknown>(options?: PartialJsonOptions<never>): OperatorFunction<PartialJsonSource, PartialValue<T>>;
+export function partialJson<T = unknown>(options?: { readonly schema?: undefined }): OperatorFunction<PartialJsonSource, PartialValue<T>>;
 export function partialJson<S extends StandardSchemaV1>(options: PartialJsonOptions<S> & { readonly schema: S }): OperatorFunction<PartialJsonSource, PartialValue<StandardSchemaV1.InferOutput<S>>>;
+export function partialJson(options?: PartialJsonOptions): OperatorFunction<PartialJsonSource, unknown>;
 export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<PartialJsonSource, unknown> {
   const { schema } = options;
   if (schema !== undefined && typeof schema['~standard']?.validate !== 'function') {
