@@ -9,3 +9,4 @@ export * from './MergePromptsOptions.js';
 export * from './promptResults.js';
 export * from './partialJson.js';
 export * from './PartialJsonError.js';
+export * from './traceChat.js';
