@@ -104,6 +104,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         `key_file=${keyFilePath}`,
         '',
       ].join('\n'),
+    clientOptions: () => ({
+      endpoint: url,
+      compartmentId: credentials.compartmentId,
+      auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: credentials.privateKeyPem },
+    }),
     setFault: (spec, faultOptions) => faults.set(spec, faultOptions?.times),
     close: () => {
       closing = true;
