@@ -43,6 +43,8 @@ export class Transport {
     const headers = new Headers(extraHeaders);
     headers.set('content-type', 'application/json');
     headers.set('accept', 'text/event-stream');
+    // The decoder reads gzip, deflate and br if a proxy compresses anyway, but never zstd.
+    headers.set('accept-encoding', 'identity');
     try {
       const signer = await this.requestSigner();
       await signer.signHttpRequest({ method: 'POST', uri, headers, body });
