@@ -6,7 +6,7 @@
  * time. Here each character is copied once, when the sentence holding it is taken out.
  * Positions are absolute: counted in UTF-16 code units from the start of the stream.
  */
-export class SentenceBuffer {
+export class TextBuffer {
   private chunks: string[] = [];
   /** Index in `chunks` of the first chunk that still holds untaken text. */
   private head = 0;

@@ -2,14 +2,14 @@
  * Recognises Markdown code fences line by line, one character at a time: an opening line is up to
  * three spaces, then three or more backticks or tildes; the closing line is up to three spaces, at
  * least as many of the same character, then only whitespace. Nothing inside a fence is a sentence
- * boundary, so the scanner hands every character to {@link SentenceFence.feedInside} until it closes.
+ * boundary, so the scanner hands every character to {@link Fence.feedInside} until it closes.
  */
-import { BACKTICK, LF, TILDE } from './sentenceChars.js';
+import { BACKTICK, LF, TILDE } from './chars.js';
 
 const Close = { Indent: 0, Run: 1, Trailing: 2, Failed: 3 } as const;
 type Close = (typeof Close)[keyof typeof Close];
 
-export class SentenceFence {
+export class Fence {
   /** True between the opening fence and the end of the closing fence line. */
   inside = false;
   /** Outside: the line so far is only indentation and fence characters, so it may still open a fence. */

@@ -13,13 +13,13 @@
 /** A quotation may hold this many sentence ends (four sentences) and still close as one piece. */
 export const MAX_HELD_ENDS = 3;
 
-/** The ends released by {@link SentenceBrackets.unbalance}, and the word count at the last one. */
+/** The ends released by {@link Brackets.unbalance}, and the word count at the last one. */
 export interface ReleasedEnds {
   readonly ends: readonly number[];
   readonly words: number;
 }
 
-export class SentenceBrackets {
+export class Brackets {
   private level = 0;
   /** Position of the outermost opener that is still open. */
   private openedAt = 0;

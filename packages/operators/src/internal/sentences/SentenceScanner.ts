@@ -7,21 +7,21 @@
  * sentence-splitter, …) also take a whole text; the streaming ones we know of come inside large
  * frameworks (LiveKit Agents). So this reads each UTF-16 code unit once, in arrival order, and
  * keeps O(1) state between tokens: the bracket depth with at most four sentence ends an unclosed
- * bracket holds back ({@link SentenceBrackets}), the fence and line state, the current word
+ * bracket holds back ({@link Brackets}), the fence and line state, the current word
  * (capped), and at most one pending decision ({@link PendingBoundary}). Each decision depends only
  * on characters already read, so every chunking of a text yields the same sentences; chunking
  * changes only when they are emitted.
  */
-import { SentenceWord } from './sentenceAbbreviations.js';
-import { PendingBoundary, Settled, type SentenceLocale } from './sentenceBoundary.js';
-import { SentenceBrackets } from './sentenceBrackets.js';
-import { SentenceBuffer } from './sentenceBuffer.js';
+import { SentenceWord } from './abbreviations.js';
+import { PendingBoundary, Settled, type SentenceLocale } from './PendingBoundary.js';
+import { Brackets } from './Brackets.js';
+import { TextBuffer } from './TextBuffer.js';
 import {
   DOUBLE_QUOTE, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
   Term, terminatorKind,
-} from './sentenceChars.js';
-import { SentenceCuts } from './sentenceCuts.js';
-import { SentenceFence } from './sentenceFence.js';
+} from './chars.js';
+import { Cuts } from './Cuts.js';
+import { Fence } from './Fence.js';
 
 export interface SentenceScannerOptions {
   readonly maxLength: number;
@@ -32,12 +32,12 @@ export interface SentenceScannerOptions {
 }
 
 export class SentenceScanner {
-  private readonly text = new SentenceBuffer();
-  private readonly fence = new SentenceFence();
+  private readonly text = new TextBuffer();
+  private readonly fence = new Fence();
   private readonly word = new SentenceWord();
-  private readonly cuts = new SentenceCuts();
+  private readonly cuts = new Cuts();
   private readonly pending: PendingBoundary;
-  private readonly brackets: SentenceBrackets;
+  private readonly brackets: Brackets;
   private out: string[] = [];
   private lastCode = LF;
   private lastNonSpace = -1;
@@ -52,7 +52,7 @@ export class SentenceScanner {
 
   constructor(private readonly options: SentenceScannerOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
-    this.brackets = new SentenceBrackets(options.maxQuoteLength);
+    this.brackets = new Brackets(options.maxQuoteLength);
   }
 
   /** True while some received text has not been emitted yet. */

@@ -3,9 +3,9 @@
  * sentence is split without scanning it again: after the last clause mark (with the whitespace
  * after it), and after the last whitespace.
  */
-import { Clause, clauseKind } from './sentenceChars.js';
+import { Clause, clauseKind } from './chars.js';
 
-export class SentenceCuts {
+export class Cuts {
   private clause = -1;
   private space = -1;
   private lastClause: Clause = Clause.None;

@@ -2,9 +2,9 @@
  * The scanner plus the `minLength` merge: a small factory with the tiny interface the operator
  * needs, and no knowledge of RxJS or time.
  */
-import { abbreviationKey } from './sentenceAbbreviations.js';
-import type { SentenceLocale } from './sentenceBoundary.js';
-import { SentenceScanner } from './sentenceScanner.js';
+import { abbreviationKey } from './abbreviations.js';
+import type { SentenceLocale } from './PendingBoundary.js';
+import { SentenceScanner } from './SentenceScanner.js';
 
 export interface SentenceSegmenterOptions {
   readonly minLength?: number | undefined;

@@ -4,8 +4,8 @@
  * that settles it, never later: either a non-space character right after the run ("direct"), or
  * the first non-space character after the whitespace that follows the run ("spaced").
  */
-import { classifyWord, WordClass, type WordBeforePeriod } from './sentenceAbbreviations.js';
-import { isCjk, isDigit, isLower, isTrailingCloser, isUpper, isWordChar, Term, terminatorKind } from './sentenceChars.js';
+import { classifyWord, WordClass, type WordBeforePeriod } from './abbreviations.js';
+import { isCjk, isDigit, isLower, isTrailingCloser, isUpper, isWordChar, Term, terminatorKind } from './chars.js';
 
 export type SentenceLocale = 'auto' | 'en' | 'ja' | 'zh';
 
