@@ -1,6 +1,6 @@
 import type { Subscriber } from 'rxjs';
 import type { Dispatcher } from 'undici';
-import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
+import type { ChatEvent, WireFormat } from '../events.js';
 import { ConnectionError, IncompleteStreamError, OciGenAiError, StreamParseError } from '../errors.js';
 import { eventStreamBody } from './eventStreamBody.js';
 import type { RefuseEventStream } from './eventStreamBody.js';
@@ -18,7 +18,7 @@ export interface StreamCall {
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly model: string;
-  readonly format: ApiFormat | GenerateTextRuntime;
+  readonly format: WireFormat;
   readonly operation: 'chat' | 'generateText';
   /** How long to wait after the finish event for usage and EOF before releasing the connection. */
   readonly finishGraceMs: number;

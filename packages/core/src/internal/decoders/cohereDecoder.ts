@@ -1,6 +1,7 @@
 import { finishEvent } from '../finishReason.js';
 import type { FrameDecoder } from './FrameDecoder.js';
 import { arrayField, field, stringField } from './FrameDecoder.js';
+import { ToolCallAssembler } from './ToolCallAssembler.js';
 import { emitUsage } from './usage.js';
 
 /**
@@ -11,6 +12,7 @@ import { emitUsage } from './usage.js';
  */
 export function createCohereDecoder(): FrameDecoder {
   let toolCallsSeen = false;
+  const toolCalls = new ToolCallAssembler();
   return {
     decode(frame, emit) {
       const reason = stringField(frame, 'finishReason');
@@ -21,9 +23,11 @@ export function createCohereDecoder(): FrameDecoder {
       const calls = arrayField(frame, 'toolCalls');
       if (calls.length > 0 && !(reason !== undefined && toolCallsSeen)) {
         toolCallsSeen = true;
+        // Whole calls without ids: the assembler names them call_0, call_1, … by order.
         for (const call of calls) {
-          emit({ type: 'tool-call', toolCall: { name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) } });
+          if (typeof call === 'object' && call !== null) toolCalls.addWhole({ name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) });
         }
+        toolCalls.flush(emit);
       }
       if (reason !== undefined) emit(finishEvent(reason, frame['errorMessage']));
       emitUsage(frame, emit);

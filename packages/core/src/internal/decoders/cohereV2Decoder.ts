@@ -1,6 +1,6 @@
 import { finishEvent } from '../finishReason.js';
 import type { FrameDecoder } from './FrameDecoder.js';
-import { arrayField, objectField, stringField } from './FrameDecoder.js';
+import { arrayField, numberField, objectField, stringField } from './FrameDecoder.js';
 import { ToolCallAssembler } from './ToolCallAssembler.js';
 import { emitUsage } from './usage.js';
 
@@ -25,7 +25,7 @@ export function createCohereV2Decoder(): FrameDecoder {
       }
       for (const call of arrayField(message, 'toolCalls')) {
         const fn = objectField(call, 'function');
-        toolCalls.add({ id: stringField(call, 'id'), name: stringField(fn, 'name'), arguments: stringField(fn, 'arguments') }, emit);
+        toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(fn, 'name'), arguments: stringField(fn, 'arguments') });
       }
       const reason = stringField(frame, 'finishReason');
       if (reason !== undefined) {

@@ -1,6 +1,6 @@
 import { finishEvent } from '../finishReason.js';
 import type { FrameDecoder } from './FrameDecoder.js';
-import { arrayField, objectField, stringField } from './FrameDecoder.js';
+import { arrayField, numberField, objectField, stringField } from './FrameDecoder.js';
 import { ToolCallAssembler } from './ToolCallAssembler.js';
 import { emitUsage } from './usage.js';
 
@@ -22,7 +22,7 @@ export function createGenericDecoder(): FrameDecoder {
           if (text) emit({ type: 'text', text });
         }
         for (const call of arrayField(message, 'toolCalls')) {
-          toolCalls.add({ id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') }, emit);
+          toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') });
         }
       }
       const reason = stringField(frame, 'finishReason');
