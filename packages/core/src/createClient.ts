@@ -12,8 +12,7 @@ import type { ChatEvent } from './events.js';
 import type { GenerateTextRequest } from './generateTextRequest.js';
 import type { StreamCall } from './internal/AnswerStream.js';
 import { chatBody } from './internal/chatBody.js';
-import { CHAT_COMPLETIONS_PATH, chatCompletionsBody } from './internal/formats/chatCompletions.js';
-import { RESPONSES_PATH, responsesBody } from './internal/formats/responses.js';
+import { openAiRoutes } from './internal/formats/index.js';
 import { generateTextBody } from './internal/generateTextBody.js';
 import { streamEvents } from './internal/streamEvents.js';
 import { Transport } from './internal/Transport.js';
@@ -208,9 +207,8 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
       }
       // Signed OpenAI-compatible requests name the compartment in a header; an API key implies it.
       const headers = usesApiKey ? requestHeaders(request) : { ...requestHeaders(request), 'opc-compartment-id': compartment(request.compartmentId) };
-      return route === 'responses'
-        ? { path: RESPONSES_PATH, body: responsesBody(request), headers, model: request.model, format: 'RESPONSES', operation: 'chat' }
-        : { path: CHAT_COMPLETIONS_PATH, body: chatCompletionsBody(request), headers, model: request.model, format: 'CHAT_COMPLETIONS', operation: 'chat' };
+      const wire = openAiRoutes[route];
+      return { path: wire.path, body: wire.body(request), headers, model: request.model, format: wire.format, operation: 'chat' };
     }),
     generateText: (request) => stream(() => {
       if (usesApiKey) throw new InvalidRequestError('route', 'generateText is a native operation, which does not take Generative AI API keys. Use chat() on the responses route, or IAM auth.');

@@ -1,8 +1,8 @@
 import type { ChatEvent, WireFormat } from '../events.js';
 import { StreamParseError } from '../errors.js';
-import { createFrameDecoder } from './decoders/index.js';
-import { UnattributableToolCall } from './decoders/ToolCallAssembler.js';
-import type { FrameDecoder, WireFrame } from './decoders/index.js';
+import { createFrameDecoder } from './formats/index.js';
+import type { FrameDecoder, WireFrame } from './formats/index.js';
+import { UnattributableToolCall } from './frames/ToolCallAssembler.js';
 import type { SseReader } from './sseReader.js';
 import { createSseReader } from './sseReader.js';
 

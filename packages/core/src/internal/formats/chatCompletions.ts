@@ -2,15 +2,13 @@ import type { ChatMessage, ChatRequest } from '../../chatRequest.js';
 import { InvalidRequestError } from '../../errors.js';
 import type { Usage } from '../../events.js';
 import { conversation } from '../chatBody.js';
-import type { EmitEvent, FrameDecoder, WireFrame } from '../decoders/FrameDecoder.js';
-import { arrayField, field, numberField, objectField, stringField } from '../decoders/FrameDecoder.js';
-import { ToolCallAssembler } from '../decoders/ToolCallAssembler.js';
-import { errorFinishEvent, finishEvent } from '../finishReason.js';
+import type { EmitEvent, FrameDecoder, OpenAiWireFormat, WireFrame } from './WireFormat.js';
+import { arrayField, field, numberField, objectField, stringField } from '../frames/wireFields.js';
+import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
+import { errorFinishEvent, finishEvent } from '../frames/finishEvent.js';
 import { definedOnly } from '../requestChecks.js';
 import { checkedTools, checkOpenAiRequest, completionLimit, openAiToolChoice } from './openAiRequest.js';
 
-/** The path of the OpenAI-compatible chat completions route. */
-export const CHAT_COMPLETIONS_PATH = '/openai/v1/chat/completions';
 
 function message(m: ChatMessage): Record<string, unknown> {
   if (m.role === 'tool') {
@@ -32,7 +30,7 @@ const RESPONSE_FORMAT = { text: 'text', 'json-object': 'json_object', 'json-sche
  * chatCompletionsBody({ model: 'openai.gpt-5-mini', prompt: 'Hi', maxTokens: 100 })
  * // '{"model":"openai.gpt-5-mini","messages":[{"role":"user","content":"Hi"}],"stream":true,"stream_options":{"include_usage":true},"max_completion_tokens":100}'
  */
-export function chatCompletionsBody(request: ChatRequest): string {
+function chatCompletionsBody(request: ChatRequest): string {
   checkOpenAiRequest(request, { route: 'chat-completions', unsupported: ['topK', 'thinking'] });
   const messages = conversation(request);
   const all = request.system === undefined ? messages : [{ role: 'system' as const, content: request.system }, ...messages];
@@ -74,7 +72,7 @@ export function chatCompletionsBody(request: ChatRequest): string {
  * and `usage` when `stream_options.include_usage` was asked for; an `error` object mid-stream.
  * The client asks for one choice, so only choice 0 is read.
  */
-export function createChatCompletionsDecoder(): FrameDecoder {
+function createChatCompletionsDecoder(): FrameDecoder {
   const toolCalls = new ToolCallAssembler();
   return {
     decode(frame, emit) {
@@ -129,3 +127,20 @@ export function emitOpenAiUsage(holder: WireFrame | undefined, emit: EmitEvent):
   set('reasoningTokens', field(objectField(usage, 'completion_tokens_details') ?? objectField(usage, 'output_tokens_details'), 'reasoning_tokens'));
   emit({ type: 'usage', usage: counts });
 }
+
+/**
+ * The OpenAI-compatible chat completions route, `/openai/v1/chat/completions`: openai-node's
+ * `ChatCompletionCreateParamsStreaming` body and `ChatCompletionChunk` frames.
+ *
+ * @example
+ * ```ts
+ * chatCompletions.body({ model: 'openai.gpt-5-mini', prompt: 'Hi' }); // '{"model":"openai.gpt-5-mini","messages":[…],"stream":true,…}'
+ * ```
+ */
+export const chatCompletions: OpenAiWireFormat = {
+  route: 'chat-completions',
+  format: 'CHAT_COMPLETIONS',
+  path: '/openai/v1/chat/completions',
+  body: chatCompletionsBody,
+  createDecoder: createChatCompletionsDecoder,
+};

@@ -1,17 +1,15 @@
 import type { ChatMessage, ChatRequest } from '../../chatRequest.js';
 import { InvalidRequestError } from '../../errors.js';
 import { conversation } from '../chatBody.js';
-import type { FrameDecoder, WireFrame } from '../decoders/FrameDecoder.js';
-import { numberField, objectField, stringField } from '../decoders/FrameDecoder.js';
-import type { ToolCallFragment } from '../decoders/ToolCallAssembler.js';
-import { ToolCallAssembler } from '../decoders/ToolCallAssembler.js';
-import { errorFinishEvent, finishEvent } from '../finishReason.js';
+import type { FrameDecoder, OpenAiWireFormat, WireFrame } from './WireFormat.js';
+import { numberField, objectField, stringField } from '../frames/wireFields.js';
+import type { ToolCallFragment } from '../frames/ToolCallAssembler.js';
+import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
+import { errorFinishEvent, finishEvent } from '../frames/finishEvent.js';
 import { definedOnly } from '../requestChecks.js';
 import { emitOpenAiUsage } from './chatCompletions.js';
 import { checkedTools, checkOpenAiRequest, completionLimit, openAiToolChoice } from './openAiRequest.js';
 
-/** The path of the OpenAI-compatible Responses route. */
-export const RESPONSES_PATH = '/openai/v1/responses';
 
 function inputItem(m: ChatMessage): Record<string, unknown> {
   if (m.role === 'tool') {
@@ -33,7 +31,7 @@ function inputItem(m: ChatMessage): Record<string, unknown> {
  * responsesBody({ model: 'openai.gpt-5-mini', system: 'Be brief.', prompt: 'Hi' })
  * // '{"model":"openai.gpt-5-mini","input":[{"role":"user","content":"Hi"}],"stream":true,"instructions":"Be brief."}'
  */
-export function responsesBody(request: ChatRequest): string {
+function responsesBody(request: ChatRequest): string {
   checkOpenAiRequest(request, {
     route: 'responses',
     unsupported: ['topK', 'stop', 'seed', 'frequencyPenalty', 'presencePenalty', 'thinking', 'includeUsage'],
@@ -78,7 +76,7 @@ export function responsesBody(request: ChatRequest): string {
  * `response.failed` (`response.error`) or an `error` event, each a finish event; usage follows.
  * Other types (`response.created`, `response.in_progress`, content parts) carry nothing new.
  */
-export function createResponsesDecoder(): FrameDecoder {
+function createResponsesDecoder(): FrameDecoder {
   const toolCalls = new ToolCallAssembler();
   let calledTools = false;
   const fragment = (frame: WireFrame, item?: WireFrame): ToolCallFragment => {
@@ -139,3 +137,20 @@ export function createResponsesDecoder(): FrameDecoder {
     },
   };
 }
+
+/**
+ * The OpenAI-compatible Responses route, `/openai/v1/responses`, which Oracle recommends for new
+ * apps: openai-node's `ResponseCreateParamsStreaming` body and `ResponseStreamEvent` frames.
+ *
+ * @example
+ * ```ts
+ * responses.body({ model: 'openai.gpt-5-mini', prompt: 'Hi' }); // '{"model":"openai.gpt-5-mini","input":[…],"stream":true}'
+ * ```
+ */
+export const responses: OpenAiWireFormat = {
+  route: 'responses',
+  format: 'RESPONSES',
+  path: '/openai/v1/responses',
+  body: responsesBody,
+  createDecoder: createResponsesDecoder,
+};

@@ -1,5 +1,5 @@
 import type { ToolCall } from '../../events.js';
-import type { EmitEvent } from './FrameDecoder.js';
+import type { EmitEvent } from '../formats/WireFormat.js';
 
 /** One tool-call fragment as a wire format carries it; every field may be missing. */
 export interface ToolCallFragment {
