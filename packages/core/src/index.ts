@@ -9,3 +9,4 @@ export * from './modelFamily.js';
 export * from './toText.js';
 export * from './collectAnswer.js';
 export * from './toAsyncIterable.js';
+export * from './continueAnswer.js';

@@ -10,3 +10,5 @@ export * from './promptResults.js';
 export * from './partialJson.js';
 export * from './PartialJsonError.js';
 export * from './traceChat.js';
+export * from './hedgeStream.js';
+export * from './resumeStream.js';
