@@ -75,7 +75,7 @@ describe('partialJson', () => {
       { type: 'start', opcRequestId: 'r1', model: 'm', format: 'GENERIC' },
       { type: 'reasoning', text: '{"not": "this"}' },
       { type: 'text', text: '{"city": "Mun' },
-      { type: 'tool-call', toolCall: { name: 'x', arguments: '{}' } },
+      { type: 'tool-call', toolCall: { id: 'call-1', name: 'x', arguments: '{}' } },
       { type: 'text', text: 'ich"}' },
       { type: 'finish', reason: 'stop', rawReason: 'stop' },
     ];
