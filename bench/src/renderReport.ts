@@ -161,7 +161,7 @@ function throughputSections(report: ThroughputReport, shape: string): string[] {
       .filter((figure) => figure.language === language)
       .map((figure) => [
         figure.contender.label,
-        figure.contender.route === 'native' ? 'native' : 'OpenAI-compat.',
+        { native: 'native', openai: 'OpenAI-compat.', responses: 'Responses' }[figure.contender.route],
         range(figure.cpuNsPerToken, f0),
         range(figure.ratio, f2, 'x'),
         f0(figure.tokensPerSecond.median),
@@ -169,7 +169,7 @@ function throughputSections(report: ThroughputReport, shape: string): string[] {
       ]);
     return `## Throughput and CPU per token: ${language}, ${report.tokens.toLocaleString('en')}-token GENERIC stream${shape} (${(report.answerChars[language] ?? 0).toLocaleString('en')} characters)
 
-${table(['contender', 'route', 'CPU ns/token', 'CPU vs bare loop', 'tokens/s (wall)', 'pieces delivered'], rows)}`;
+${table(['contender', 'route', 'CPU ns/token', 'CPU vs bare loop (Responses rows: vs the bare Responses loop)', 'tokens/s (wall)', 'pieces delivered'], rows)}`;
   });
 }
 

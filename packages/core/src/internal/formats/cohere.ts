@@ -4,7 +4,7 @@ import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { arrayField, field, stringField } from '../frames/wireFields.js';
-import { definedOnly } from '../requestChecks.js';
+import { definedOnly, refuseFields } from '../requestChecks.js';
 import type { ChatWireFormat } from './WireFormat.js';
 
 const COHERE_ROLE = { system: 'SYSTEM', user: 'USER', assistant: 'CHATBOT', tool: 'TOOL' } as const;
@@ -53,6 +53,12 @@ export function isCommandR(model: string): boolean {
  */
 export const cohere: ChatWireFormat = {
   bodyFields({ request, messages, tools }) {
+    refuseFields(
+      request,
+      ['reasoningEffort', 'verbosity', 'serviceTier', 'parallelToolCalls', 'maxCompletionTokens', 'thinking', 'responseFormat', 'toolChoice'],
+      'COHERE',
+      'Leave it out, or use COHEREV2 (command-a) or a GENERIC model.',
+    );
     const last = messages[messages.length - 1];
     if (last === undefined || last.role !== 'user') {
       throw new InvalidRequestError('messages', 'COHERE needs the conversation to end with a user message.');
