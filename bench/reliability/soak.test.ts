@@ -97,13 +97,16 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
     cut: random() < 0.15 ? (random() < 0.5 ? { afterValues: 1 + Math.floor(random() * 8) } : { afterMs: Math.floor(random() * 30) }) : undefined,
   });
 
-  // One limiter for the client (every attempt, retries included) and mergePrompts (starts).
+  // One limiter for the clients (every attempt, retries included) and mergePrompts (starts).
   const limiter = createRateLimiter(soakLimits);
-  const client = clientFor(emulator, { maxConnections: 64, finishGraceMs: 50, rateLimiter: limiter });
+  const clients = new Map(
+    wireFormats.map((format) => [format, clientFor(emulator, { maxConnections: 64, finishGraceMs: 50, rateLimiter: limiter, ...format.clientOptions?.(emulator) })]),
+  );
+  const clientOf = (format: (typeof wireFormats)[number]) => clients.get(format)!;
   const clean = new Map<string, string>();
   for (const format of wireFormats) {
     for (const prompt of prompts) {
-      const run = await settle(format.ask(client, prompt));
+      const run = await settle(format.ask(clientOf(format), prompt));
       expect(run.error).toBeUndefined();
       clean.set(`${format.name}|${prompt}`, textOf(run.values));
     }
@@ -114,7 +117,7 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
   const started = Date.now();
   /** One stream through the default operators, maybe cut short by its subscriber. */
   const run = (p: Plan): Observable<ChatEvent> => {
-    let stream = p.format.ask(client, p.prompt, p.fault === '' ? {} : { 'x-emulator-fault': p.fault }).pipe(
+    let stream = p.format.ask(clientOf(p.format), p.prompt, p.fault === '' ? {} : { 'x-emulator-fault': p.fault }).pipe(
       streamTimeout({ firstTokenMs: 5_000, idleMs: 250 }),
       retryStream({ count: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 }),
     );
@@ -184,7 +187,7 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
   gc?.();
   gc?.();
   const heapAtEnd = process.memoryUsage().heapUsed;
-  await client.close();
+  for (const client of clients.values()) await client.close();
   await eventually(() => emulator.counters.openConnections === 0, `emulator openConnections back to 0 (is ${emulator.counters.openConnections})`);
 
   const busiest = busiestWindow(emulator.requestLog, soakLimits.intervalMs - ARRIVAL_JITTER_MS);

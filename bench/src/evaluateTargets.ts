@@ -53,7 +53,7 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
   }
   for (const scaling of operators.scaling) {
     verdicts.push({
-      target: `Sentence buffering linear: 4x the text in at most 4.5x the time (${scaling.text})`,
+      target: `${scaling.operator} linear: 4x the input in at most 4.5x the time (${scaling.text})`,
       measured: `${times(scaling.ratio.median)} (${times(scaling.ratio.min)}–${times(scaling.ratio.max)})`,
       met: scaling.ratio.median <= 4.5,
     });

@@ -10,4 +10,5 @@ export * from './toText.js';
 export * from './collectAnswer.js';
 export * from './optionChecks.js';
 export * from './AttemptGate.js';
+export * from './toAsyncIterable.js';
 export * from './continueAnswer.js';

@@ -12,7 +12,8 @@ describe('inferenceEndpoint', () => {
   });
 
   it('rejects a region oci-common does not know with a ConfigurationError naming the setting', () => {
-    expect(() => inferenceEndpoint('mars-north-1')).toThrow(ConfigurationError);
-    expect(() => inferenceEndpoint('mars-north-1')).toThrow(/^region: "mars-north-1" from the region option is not a region oci-common knows/);
+    expect(() => inferenceEndpoint('eu-mars-1')).toThrow(ConfigurationError);
+    expect(() => inferenceEndpoint('eu-mars-1')).toThrow(/^region: "eu-mars-1" from the region option is not a region oci-common knows/);
+    expect(() => inferenceEndpoint('mars-north-1')).toThrow(/^region: "mars-north-1" from the region option is not a region identifier/);
   });
 });

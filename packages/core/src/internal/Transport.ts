@@ -6,50 +6,65 @@ import { createRequestSigner } from './requestSigner.js';
 import type { RequestSocket } from './requestSocket.js';
 import { withRequestSocket } from './requestSocket.js';
 
-/** What the transport needs to sign and send. */
+/** How requests are authenticated: IAM signing through an oci-common provider, or a bearer API key. */
+export type TransportAuth =
+  | {
+      /** The oci-common provider, or a promise of one (instance principals). */
+      readonly provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
+      /** The signer, when the caller made it already (to fail on a bad key before anything else is set up). */
+      readonly signer?: DefaultRequestSigner;
+      /** Sets the provider up anew, for the request after a failed set-up (the metadata service may be back). Default: keep the first. */
+      readonly rebuildProvider?: () => AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
+    }
+  | {
+      /** An OCI Generative AI API key, sent as `Authorization: Bearer`. */
+      readonly apiKey: string;
+    };
+
+/** What the transport needs to authenticate and send. */
 export interface TransportOptions {
   /** The service base URL without the version path, e.g. `https://inference.generativeai.us-chicago-1.oci.oraclecloud.com`. */
   readonly endpoint: string;
-  /** The oci-common provider, or a promise of one (instance principals). */
-  readonly provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
-  /** Sets the provider up anew, for the request after a failed set-up (the metadata service may be back). Default: keep the first. */
-  readonly rebuildProvider?: () => AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>;
+  readonly auth: TransportAuth;
   readonly dispatcher: Dispatcher;
-  /** The signer, when the caller made it already (to fail on a bad key before anything else is set up). */
-  readonly signer?: DefaultRequestSigner;
 }
 
 /**
  * Signs each request with oci-common's DefaultRequestSigner (awaited, fresh on every call, so a
- * retry gets a fresh date) and sends exactly the signed bytes through undici.
+ * retry gets a fresh date), or puts the bearer API key on it, and sends exactly the signed
+ * bytes through undici.
  */
 export class Transport {
   readonly endpoint: string;
+  /** True when requests carry a bearer API key (the OpenAI-compatible routes only take those). */
+  readonly usesApiKey: boolean;
   private readonly dispatcher: Dispatcher;
   private signer: Promise<DefaultRequestSigner> | undefined;
-  private provider: TransportOptions['provider'];
+  private readonly auth: TransportAuth;
+  private provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> | undefined;
   private failedSetUp = false;
-  private readonly rebuildProvider: TransportOptions['rebuildProvider'];
 
   constructor(options: TransportOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
     this.dispatcher = options.dispatcher;
-    this.provider = options.provider;
-    this.rebuildProvider = options.rebuildProvider;
-    if (options.signer !== undefined) this.signer = Promise.resolve(options.signer);
+    this.auth = options.auth;
+    this.usesApiKey = 'apiKey' in options.auth;
+    if ('provider' in options.auth) this.provider = options.auth.provider;
+    if ('signer' in options.auth && options.auth.signer !== undefined) this.signer = Promise.resolve(options.auth.signer);
   }
 
   private requestSigner(): Promise<DefaultRequestSigner> {
     if (this.signer === undefined) {
-      if (this.failedSetUp && this.rebuildProvider !== undefined) this.provider = this.rebuildProvider();
+      const rebuild = 'rebuildProvider' in this.auth ? this.auth.rebuildProvider : undefined;
+      if (this.failedSetUp && rebuild !== undefined) this.provider = rebuild();
       this.failedSetUp = false;
-      const signer = Promise.resolve(this.provider).then(createRequestSigner);
+      const signer = Promise.resolve(this.provider as AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>).then(createRequestSigner);
       this.signer = signer;
       // A failed set-up is not kept: the next request sets the provider up anew (the metadata
       // service may be back by then). The handler also marks the promise observed; each request
       // awaits it and reports the failure.
       signer.catch(() => {
-        if (this.signer !== signer || this.rebuildProvider === undefined) return;
+        if (this.signer !== signer || rebuild === undefined) return;
         this.signer = undefined;
         this.failedSetUp = true;
       });
@@ -63,11 +78,17 @@ export class Transport {
     const headers = new Headers(extraHeaders);
     headers.set('content-type', 'application/json');
     headers.set('accept', 'text/event-stream');
-    try {
-      const signer = await this.requestSigner();
-      await signer.signHttpRequest({ method: 'POST', uri, headers, body });
-    } catch (error) {
-      throw signingError(error);
+    // The decoder reads gzip, deflate and br if a proxy compresses anyway, but never zstd.
+    headers.set('accept-encoding', 'identity');
+    if ('apiKey' in this.auth) {
+      headers.set('authorization', `Bearer ${this.auth.apiKey}`);
+    } else {
+      try {
+        const signer = await this.requestSigner();
+        await signer.signHttpRequest({ method: 'POST', uri, headers, body });
+      } catch (error) {
+        throw signingError(error);
+      }
     }
     signal.throwIfAborted();
     return withRequestSocket(slot, () => request(uri, { method: 'POST', headers: Object.fromEntries(headers), body, dispatcher: this.dispatcher, signal }));
