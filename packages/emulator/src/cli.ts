@@ -26,7 +26,10 @@ const usage = `Usage: oci-genai-emulator [options]
   --help                   show this help`;
 
 async function main(): Promise<void> {
+  // `pnpm emulator -- --port 8080` hands the `--` on: flags after it are still flags.
+  const argv = process.argv.slice(2);
   const { values } = parseArgs({
+    args: argv[0] === '--' ? argv.slice(1) : argv,
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
