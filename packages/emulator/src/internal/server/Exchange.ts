@@ -1,0 +1,28 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Language } from '../answers/Language.js';
+import type { CounterState } from './CounterState.js';
+import type { FaultHooks } from '../faults/FaultHooks.js';
+import type { Pacing } from '../stream/Pacing.js';
+
+/** Pacing and language for one request, after headers, the fault spec and options were weighed. */
+export interface RequestSettings extends Pacing {
+  /** Set when the request forces a language (header `x-emulator-lang`). */
+  readonly language: Language | undefined;
+  /** The emulator's default language option. */
+  readonly defaultLanguage: Language;
+}
+
+/** One request and its response, with what every handler needs to answer it. */
+export interface Exchange {
+  readonly req: IncomingMessage;
+  readonly res: ServerResponse;
+  /** The request's faults, as hooks called where each takes effect. */
+  readonly faults: FaultHooks;
+  readonly settings: RequestSettings;
+  /** Aborts when the connection closes; handlers stop writing and clear their timers. */
+  readonly closed: AbortSignal;
+  readonly counters: CounterState;
+  readonly now: () => number;
+  /** Set once the response reached the end it meant to reach (even if it stays open). */
+  settled: boolean;
+}
