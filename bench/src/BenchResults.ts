@@ -3,6 +3,7 @@ import type { HedgeAndResumeResult } from './hedgeAndResume.js';
 import type { Machine } from './machine.js';
 import type { ManyStreamsResult } from './manyStreams.js';
 import type { OperatorCostResult } from './measureOperators.js';
+import type { SentenceQualityResult } from './sentenceQuality.js';
 import type { ThroughputReport } from './throughput.js';
 
 /** Everything one `pnpm bench` run measured. */
@@ -17,4 +18,6 @@ export interface BenchResults {
   readonly firstToken: FirstTokenResult;
   readonly manyStreams: ManyStreamsResult;
   readonly hedgeAndResume: HedgeAndResumeResult;
+  /** The pySBD golden rules: bufferSentences streamed, and Intl.Segmenter. */
+  readonly sentenceQuality: SentenceQualityResult;
 }

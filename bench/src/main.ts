@@ -12,12 +12,14 @@ import type { BenchResults } from './BenchResults.js';
 import { repoRoot, runScript } from './childProcess.js';
 import { contenders } from './contenders/contenders.js';
 import { evaluateTargets } from './evaluateTargets.js';
+import { evaluateFloorTargets } from './floorTargets.js';
 import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeInput, HedgeAndResumeResult } from './hedgeAndResume.js';
 import { describeMachine } from './machine.js';
 import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
 import { measureOperators } from './measureOperators.js';
 import { renderReport } from './renderReport.js';
+import { measureSentenceQuality } from './sentenceQuality.js';
 import { measureThroughput } from './throughput.js';
 
 function numberFromEnv(name: string, fallback: number): number {
@@ -64,8 +66,11 @@ const hedgeAndResume = await runScript<HedgeAndResumeResult>(
   600_000,
 );
 
-const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, hedgeAndResume };
-const verdicts = evaluateTargets(results);
+log('sentence quality: pySBD golden rules, bufferSentences streamed and Intl.Segmenter');
+const sentenceQuality = measureSentenceQuality();
+
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality };
+const verdicts = [...evaluateTargets(results), ...evaluateFloorTargets(results, sentenceQuality)];
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);
 for (const verdict of verdicts) log(`${verdict.met ? 'met   ' : 'MISSED'} ${verdict.target}: ${verdict.measured}`);

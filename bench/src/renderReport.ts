@@ -1,5 +1,6 @@
 import type { BenchResults } from './BenchResults.js';
 import { hedgeAndResumeSection } from './hedgeAndResumeReport.js';
+import { sentenceQualitySection } from './sentenceQualityReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { Spread } from './stats.js';
 import type { ThroughputReport } from './throughput.js';
@@ -141,6 +142,7 @@ ${table(['', ''], [
 ])}`);
 
   sections.push(hedgeAndResumeSection(results.hedgeAndResume));
+  sections.push(sentenceQualitySection(results.sentenceQuality));
 
   sections.push(notesOnMisses(results, verdicts));
 

@@ -53,7 +53,9 @@ export interface BufferSentencesOptions {
  * character after it arrives, which also settles whether `Dr.`, `3.` or `etc.` ended it. Rules:
  * `. ! ? ?! ...` end English sentences, but not after titles (`Mr.`, `Dr.`, `e.g.`), initials,
  * inside numbers, versions, e-mails and URLs, after list markers (`Steps: 1. mix`), or before a
- * lower-case word; `。！？` end CJK sentences with no space needed; closing quotes and brackets
+ * lower-case word; a list that opens a sentence (`1. The first item 2. The second`, `a. … b. …`, `• 9. …`)
+ * gives one sentence per item; `. . .` is one ellipsis; `।`, `॥`, `؟`, `۔` end sentences too;
+ * `。！？` end CJK sentences with no space needed; closing quotes and brackets
  * after a terminator belong to its sentence, and a terminator inside brackets or quotes does not
  * end the outer sentence, unless the bracket is still open four sentences or `maxQuoteLength`
  * characters later (a stray opener must not stall the stream); a blank line always ends one; a

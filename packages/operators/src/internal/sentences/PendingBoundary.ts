@@ -6,7 +6,7 @@
  */
 import { classifyWord, WordClass, type WordBeforePeriod } from './abbreviations.js';
 import type { SentenceLocale } from './SentenceOptions.js';
-import { isCjk, isDigit, isLower, isTrailingCloser, isUpper, isWordChar, Term, terminatorKind } from './chars.js';
+import { isCjk, isDigit, isLower, isOpener, isSpace, isTrailingCloser, isUpper, isWordChar, LF, Term, terminatorKind } from './chars.js';
 
 
 /** Where the scanner is relative to the pending run: in it, in the closers after it, in the space after. */
@@ -18,7 +18,7 @@ type Phase = (typeof Phase)[keyof typeof Phase];
  * bracket or quote opened before it is still open (it ends the sentence only if that bracket
  * turns out to be unbalanced).
  */
-export const Settled = { No: 0, Ends: 1, Waiting: 2, ListMarker: 3, Held: 4 } as const;
+export const Settled = { No: 0, Ends: 1, Waiting: 2, ListMarker: 3, Held: 4, EndedEarlier: 5 } as const;
 export type Settled = (typeof Settled)[keyof typeof Settled];
 
 /** What the scanner knows when a run of terminators starts. */
@@ -34,6 +34,11 @@ export interface RunContext {
 export class PendingBoundary {
   private phase: Phase = Phase.Text;
   private candidate: Candidate | null = null;
+  /** Spaces read since the run (or its closers). */
+  private gap = 0;
+  private earlier = -1;
+  /** The last closer read after the run. */
+  private closer = 0;
 
   constructor(
     private readonly locale: SentenceLocale,
@@ -51,10 +56,19 @@ export class PendingBoundary {
   }
 
   onSpace(): void {
-    if (this.afterTerminator) this.phase = Phase.Space;
+    if (this.afterTerminator) {
+      this.phase = Phase.Space;
+      this.gap = 0;
+    }
+    this.gap++;
   }
 
-  onTerminator(kind: Term, i: number, context: RunContext): void {
+  /** After {@link Settled.EndedEarlier}: where that sentence ended (the second dot of `word. . . .`). */
+  get earlierEnd(): number {
+    return this.earlier;
+  }
+
+  onTerminator(kind: Term, c: number, i: number, context: RunContext): void {
     const { locale } = this;
     this.candidate ??= {
       start: i,
@@ -64,35 +78,58 @@ export class PendingBoundary {
       before: context.before,
       word: context.word,
       length: 0, periods: 0, fullStops: 0, ellipsis: false, strong: false, cjk: false, cancelled: false,
-      wordClass: undefined,
+      wordClass: undefined, spacedDotsFrom: -1, endsWithFullStop: false,
     };
     this.phase = Phase.Run;
     addTerminator(this.candidate, kind);
+    this.candidate.endsWithFullStop = c === 0x3002 || c === 0xff61;
   }
 
   /**
    * The non-space `c` is next (after a blank line if `blank`): does a sentence end right before it?
    * `depth` is the bracket depth after the closers that followed the run.
    */
-  settle(c: number, depth: number, blank: boolean): Settled {
+  settle(c: number, i: number, depth: number, blank: boolean): Settled {
     const candidate = this.candidate;
     if (candidate === null) return blank ? Settled.Ends : Settled.No;
     const spaced = this.phase === Phase.Space;
+    if (spaced && c === 0x2e && !blank && this.gap === 1 && candidate.length === candidate.periods) {
+      // `. . .`: dots one space apart are one run (a spaced ellipsis), not a string of lone "." sentences.
+      if (candidate.spacedDotsFrom < 0) candidate.spacedDotsFrom = i;
+      return Settled.Waiting;
+    }
     if (!spaced && terminatorKind(c) !== Term.None) return Settled.Waiting;
     if (!spaced && isTrailingCloser(c)) {
       this.phase = Phase.Close;
+      this.closer = c;
       return Settled.Waiting;
     }
     this.clear();
     if (spaced && blank) return Settled.Ends;
+    if (candidate.spacedDotsFrom >= 0) return this.settleSpacedDots(candidate, c, spaced, depth);
     // Text right after closers that closed a bracket (`「はい。」と`, `"Stop!"he`) continues the
     // sentence: the run ended a quotation. Brackets still open around the run only hold it back.
-    const endsQuotation = !spaced && candidate.depthAtStart > depth;
+    // Chinese closes a quotation with ” after 。 and goes on with a new sentence (`他说：“好。”然后`);
+    // Japanese 「…。」と stays one sentence.
+    const chineseQuote = candidate.endsWithFullStop && (this.closer === 0x201d || this.closer === 0x2019) && isCjk(c);
+    const endsQuotation = !spaced && candidate.depthAtStart > depth && !chineseQuote;
     const ends = !candidate.cancelled && !endsQuotation
       && (spaced ? endsBeforeSpaced(candidate, c, this.abbreviations) : endsBeforeDirect(candidate, c, this.abbreviations));
     if (ends) return depth > 0 ? Settled.Held : Settled.Ends;
     const single = candidate.periods === 1 && candidate.length === 1;
     return single && wordClassOf(candidate, this.abbreviations) === WordClass.ListMarker ? Settled.ListMarker : Settled.No;
+  }
+
+  /**
+   * `. . .` is an ellipsis inside the sentence (`weakened . . . was`, `is . . . I didn't`). Four
+   * dots end it before a word that is not lower case: all four after a space (`period . . . .`), or
+   * the first one right after a word (`compounds. . . . The`: the ellipsis opens the next sentence).
+   */
+  private settleSpacedDots(candidate: Candidate, c: number, spaced: boolean, depth: number): Settled {
+    if (candidate.cancelled || candidate.periods < 4 || !spaced || isLower(c) || depth > 0) return Settled.No;
+    if (isSpace(candidate.before) || candidate.before === LF) return Settled.Ends;
+    this.earlier = candidate.spacedDotsFrom;
+    return Settled.EndedEarlier;
   }
 
   /** A forced cut (maxLength, maxWaitMs) at `at` fell after the run began: nothing is left to decide. */
@@ -128,6 +165,10 @@ interface Candidate {
   /** A forced cut (maxLength, maxWaitMs) already fell after the run started: no boundary is left to decide. */
   cancelled: boolean;
   wordClass: WordClass | undefined;
+  /** Position of the second dot of `. . .` (dots one space apart), or -1. */
+  spacedDotsFrom: number;
+  /** The run's last terminator is `。` (what a Chinese quotation closes after, before a new sentence). */
+  endsWithFullStop: boolean;
 }
 
 function addTerminator(candidate: Candidate, kind: Term): void {
@@ -161,6 +202,7 @@ function wordClassOf(candidate: Candidate, abbreviations: ReadonlySet<string>): 
  */
 function endsBeforeDirect(c: Candidate, next: number, abbreviations: ReadonlySet<string>): boolean {
   const kind = runKind(c);
+  if (kind === Run.Ellipsis && isOpener(c.before)) return false;
   if (kind === Run.Cjk) return !(c.length === 1 && c.fullStops === 1 && isDigit(c.before) && isDigit(next));
   if (isWordChar(next)) return false;
   if (kind === Run.Strong) return c.cjkContext || (c.cjkNext && isCjk(next));
@@ -173,7 +215,10 @@ function endsBeforeDirect(c: Candidate, next: number, abbreviations: ReadonlySet
  * would that end the sentence outside brackets?
  */
 function endsBeforeSpaced(c: Candidate, next: number, abbreviations: ReadonlySet<string>): boolean {
-  switch (runKind(c)) {
+  const kind = runKind(c);
+  // `[...]`, `(…)`: an omission mark, not the end of a sentence.
+  if (kind === Run.Ellipsis && isOpener(c.before)) return false;
+  switch (kind) {
     case Run.Cjk:
       return true;
     case Run.Strong:

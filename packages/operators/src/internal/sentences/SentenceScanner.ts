@@ -16,7 +16,7 @@ import { PendingBoundary, Settled } from './PendingBoundary.js';
 import { Brackets } from './Brackets.js';
 import { TextBuffer } from './TextBuffer.js';
 import {
-  CharFlag, charFlags, DOUBLE_QUOTE, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
+  CharFlag, charFlags, DOUBLE_QUOTE, isBullet, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
   Term, terminatorKind,
 } from './chars.js';
 import { Cuts } from './Cuts.js';
@@ -44,6 +44,8 @@ export class SentenceScanner {
   private newlines = 0;
   private listLine = false;
   private cjkScript = false;
+  /** The list marker that would start the next item (`2` after `1.`, `b` after `a.`), or ''. */
+  private nextMarker = '';
   /**
    * Nothing is pending: no run of terminators waits for its decision, no bracket holds an end, no
    * line break was just read, no fence is open and there is no maxLength. Then an ordinary
@@ -88,7 +90,7 @@ export class SentenceScanner {
       this.word.end();
       if ((f & CharFlag.Cjk) !== 0) this.cjkScript = true;
     } else {
-      if (this.word.empty) this.word.start(this.listContext());
+      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
       this.word.add(c);
       if ((f & CharFlag.Latin) !== 0) this.cjkScript = false;
     }
@@ -153,9 +155,11 @@ export class SentenceScanner {
     const blank = this.newlines >= 2;
     this.newlines = 0;
     if (blank) this.unbalance();
-    const settled = this.pending.settle(c, this.brackets.depth, blank);
+    const settled = this.pending.settle(c, i, this.brackets.depth, blank);
     if (settled === Settled.ListMarker) this.listLine = true;
     else if (settled === Settled.Ends) this.boundary(i);
+    else if (settled === Settled.EndedEarlier) this.boundary(this.pending.earlierEnd);
+    else if (settled === Settled.No && isBullet(c) && isSpace(this.lastCode) && this.brackets.depth === 0) this.boundary(i);
     else if (settled === Settled.Held) this.brackets.hold(i, this.word.count);
     // Checked only between runs, so that no run is left pending with a depth that no longer holds.
     if (settled !== Settled.Waiting && this.brackets.overdue(i)) this.unbalance();
@@ -172,8 +176,11 @@ export class SentenceScanner {
     if (this.lastNonSpace < this.text.start) this.contentStart = i;
     const kind = terminatorKind(c);
     if (kind !== Term.None) {
-      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot() };
-      this.pending.onTerminator(kind, i, context);
+      const marker = kind === Term.Period && this.pending.idle && this.listMarker();
+      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot(marker) };
+      this.pending.onTerminator(kind, c, i, context);
+    } else if (c === 0x29 && this.brackets.depth === 0 && this.pending.idle && this.listMarker()) {
+      this.listLine = true;
     }
     const opensQuote = c === DOUBLE_QUOTE && !this.pending.afterTerminator && (isSpace(this.lastCode) || isOpener(this.lastCode));
     if (isOpener(c) || opensQuote) this.brackets.open(i);
@@ -182,16 +189,44 @@ export class SentenceScanner {
       this.word.end();
       if (isCjk(c)) this.cjkScript = true;
     } else {
-      if (this.word.empty) this.word.start(this.listContext());
+      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
       this.word.add(c);
       if (isLatinLetter(c)) this.cjkScript = false;
     }
   }
 
-  /** Could a number starting here be a list marker: first word of the sentence or line, after a colon? */
+  /**
+   * Is the word before this `.` or `)` a list marker? `1`, `12` where a number may be one; a letter
+   * only at the start of a sentence. In a list that opened a sentence, the marker that continues it
+   * (`2` after `1.`, `b` after `a.`) starts a new one: `1. The first item 2. The second item` is two.
+   */
+  private listMarker(): boolean {
+    const text = this.word.markerText;
+    if (text === '' || !this.word.inListContext) return false;
+    const letter = text.charCodeAt(0) >= 0x61;
+    if (text === this.nextMarker && !this.word.first) {
+      this.boundary(this.word.startsAt);
+    } else if (!this.word.first) {
+      // A list inside a sentence (`Steps: 1. mix 2. bake`) stays one sentence; letters there are words.
+      this.nextMarker = '';
+      return !letter;
+    }
+    this.nextMarker = letter ? String.fromCharCode(text.charCodeAt(0) + 1) : String(Number(text) + 1);
+    return true;
+  }
+
+  /** Could a number starting here be a list marker: first word of the sentence or line, after a colon, a bullet? */
   private listContext(): boolean {
-    const colon = this.lastNonSpaceCode === 0x3a || this.lastNonSpaceCode === 0xff1a;
-    return this.word.first || this.lastNonSpace < this.lineStart || colon || this.listLine;
+    return this.word.first || this.lastNonSpace < this.lineStart || this.afterColon() || isBullet(this.lastNonSpaceCode) || this.listLine;
+  }
+
+  /** Only a colon makes this a list context (see `Word.start`). */
+  private colonOnly(): boolean {
+    return this.afterColon() && !(this.word.first || this.lastNonSpace < this.lineStart || isBullet(this.lastNonSpaceCode) || this.listLine);
+  }
+
+  private afterColon(): boolean {
+    return this.lastNonSpaceCode === 0x3a || this.lastNonSpaceCode === 0xff1a;
   }
 
   /** Cuts the sentence while its content (from contentStart to `i`) is longer than maxLength. */

@@ -11,7 +11,12 @@ export class Word {
   private readonly codes = new Uint16Array(MAX_WORD);
   private length = 0;
   private listContext = false;
+  /** The list context is only a colon before the word: only `1` opens a list there (`Total: 5. Then.`). */
+  private afterColonOnly = false;
   private asciiLetters = true;
+  private startedAt = 0;
+  /** The word completed last in this sentence began with a lower-case ASCII letter. */
+  private afterLowerWord = false;
 
   get empty(): boolean {
     return this.length === 0;
@@ -28,8 +33,36 @@ export class Word {
   }
 
   /** The first character of a word; `listContext` says whether a number here may be a list marker. */
-  start(listContext: boolean): void {
+  start(listContext: boolean, at: number, afterColonOnly = false): void {
     this.listContext = listContext;
+    this.afterColonOnly = afterColonOnly;
+    this.startedAt = at;
+  }
+
+  /** A number here may be a list marker (see `WordBeforePeriod.listContext`). */
+  get inListContext(): boolean {
+    return this.listContext && !(this.afterColonOnly && !this.isOne());
+  }
+
+  private isOne(): boolean {
+    return this.length === 1 && this.codes[0] === 0x31;
+  }
+
+  /** Absolute position of the word's first character. */
+  get startsAt(): number {
+    return this.startedAt;
+  }
+
+  /** The word so far, if it is a list marker's number or letter (`12`, `b`), else ''. */
+  get markerText(): string {
+    if (this.length === 0 || this.length > 3) return '';
+    const first = this.codes[0] ?? 0;
+    if (this.length === 1 && first >= 0x61 && first <= 0x7a) return String.fromCharCode(first);
+    for (let k = 0; k < this.length; k++) {
+      const c = this.codes[k] ?? 0;
+      if (c < 0x30 || c > 0x39) return '';
+    }
+    return this.text();
   }
 
   add(c: number): void {
@@ -42,6 +75,8 @@ export class Word {
   end(): void {
     if (this.length === 0) return;
     this.completed++;
+    const first = this.codes[0] ?? 0;
+    this.afterLowerWord = first >= 0x61 && first <= 0x7a;
     this.length = 0;
     this.asciiLetters = true;
   }
@@ -49,6 +84,7 @@ export class Word {
   /** A new sentence starts here: no words in it yet. */
   sentenceStarted(): void {
     this.completed = 0;
+    this.afterLowerWord = false;
   }
 
   /** A sentence ended after `count` words (a mark taken earlier): the words since then stay. */
@@ -56,10 +92,18 @@ export class Word {
     this.completed -= count;
   }
 
-  snapshot(): WordBeforePeriod {
+  /** The word for `classifyWord`; `marker` when the scanner knows it is a list marker. */
+  snapshot(marker: boolean): WordBeforePeriod {
+    return {
+      text: this.text(), length: this.length, listContext: this.inListContext, asciiLetters: this.asciiLetters,
+      afterLowerWord: this.afterLowerWord, marker,
+    };
+  }
+
+  private text(): string {
     const kept = Math.min(this.length, MAX_WORD);
     let text = '';
     for (let k = 0; k < kept; k++) text += String.fromCharCode(this.codes[k] ?? 0);
-    return { text, length: this.length, listContext: this.listContext, asciiLetters: this.asciiLetters };
+    return text;
   }
 }

@@ -41,6 +41,10 @@ export interface WordBeforePeriod {
   readonly listContext: boolean;
   /** Only ASCII letters (the common case, classified without a regular expression). */
   readonly asciiLetters: boolean;
+  /** The word before it in the sentence began with a lower-case letter (`you and I.`: a pronoun, not an initial). */
+  readonly afterLowerWord: boolean;
+  /** The scanner saw a list marker (`a.` opening a list, `b.` after `a.`). */
+  readonly marker: boolean;
 }
 
 /** Longer words are never abbreviations; the cap keeps the per-character work constant. */
@@ -59,6 +63,8 @@ export function abbreviationKey(abbreviation: string): string {
 
 export function classifyWord(word: WordBeforePeriod, extra: ReadonlySet<string>): WordClass {
   if (word.length === 0 || word.length > MAX_WORD) return WordClass.Plain;
+  if (word.marker) return WordClass.ListMarker;
+  if (word.text === 'I' && word.afterLowerWord) return WordClass.Plain;
   if (word.asciiLetters) {
     const key = word.text.toLowerCase();
     if (TITLES.has(key)) return WordClass.Title;

@@ -15,7 +15,7 @@ export const Term = {
   Period: 1,
   /** `…`, `‥`: an ellipsis, which only ends a sentence before an upper-case word. */
   Ellipsis: 2,
-  /** `!`, `?` and their combined forms: end a sentence unless a lower-case word follows. */
+  /** `!`, `?` and their combined forms, `।`, `॥`, `؟`, `۔`: end a sentence unless a lower-case word follows. */
   Strong: 3,
   /** `。`, `｡`, `！`, `？`: end a sentence with no space needed. */
   Cjk: 4,
@@ -29,6 +29,8 @@ export function terminatorKind(c: number): Term {
     case 0x2e: return Term.Period;
     case 0x2026: case 0x2025: return Term.Ellipsis;
     case 0x21: case 0x3f: case 0x203c: case 0x2047: case 0x2048: case 0x2049: return Term.Strong;
+    // Devanagari danda and double danda, Arabic question mark, Urdu full stop: scripts without case.
+    case 0x964: case 0x965: case 0x61f: case 0x6d4: return Term.Strong;
     case 0x3002: case 0xff61: case 0xff01: case 0xff1f: return Term.Cjk;
     case 0xff0e: return Term.FullStop;
     default: return Term.None;
@@ -106,9 +108,14 @@ export function isTrailingCloser(c: number): boolean {
   return isCloser(c) || c === DOUBLE_QUOTE || c === 0x27 || c === 0x2019 || c === 0xff02 || c === 0xff07 || c === 0x203a;
 }
 
-/** CJK text, CJK punctuation, a quote or a bracket: each ends the word an abbreviation check reads. */
+/** `•`, `‣`, `⁃`, `◦`, `∙`: a list item starts at one that follows whitespace. */
+export function isBullet(c: number): boolean {
+  return c === 0x2022 || c === 0x2023 || c === 0x2043 || c === 0x25e6 || c === 0x2219;
+}
+
+/** CJK text, CJK punctuation, a quote, a bracket or a bullet: each ends the word an abbreviation check reads. */
 export function isWordBreak(c: number): boolean {
-  return isOpener(c) || isCloser(c) || c === DOUBLE_QUOTE || c === 0x201e || isCjk(c)
+  return isOpener(c) || isCloser(c) || c === DOUBLE_QUOTE || c === 0x201e || isCjk(c) || isBullet(c)
     || (c >= 0x3000 && c <= 0x303f) || (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20);
 }
 
@@ -156,7 +163,7 @@ export function charFlags(): Uint8Array {
   const table = new Uint8Array(0x10000);
   for (let c = 0; c < 0x10000; c++) {
     const special = isSpace(c) || terminatorKind(c) !== Term.None || isOpener(c) || isCloser(c)
-      || c === DOUBLE_QUOTE || c === BACKTICK || c === TILDE;
+      || c === DOUBLE_QUOTE || c === BACKTICK || c === TILDE || isBullet(c);
     table[c] = (special ? 0 : CharFlag.Ordinary) | (isWordBreak(c) ? CharFlag.WordBreak : 0)
       | (isCjk(c) ? CharFlag.Cjk : 0) | (isLatinLetter(c) ? CharFlag.Latin : 0);
   }
