@@ -1,4 +1,5 @@
 import type { BenchResults } from './BenchResults.js';
+import { hedgeAndResumeSection } from './hedgeAndResumeReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { Spread } from './stats.js';
 import type { ThroughputReport } from './throughput.js';
@@ -91,14 +92,16 @@ ${table(
   operators.costs.map((cost) => [cost.operator, cost.baseline, range(cost.nsPerToken, f0), range(cost.addedNsPerToken, f0), `${f0((cost.addedNsPerToken.median / bareNs) * 100)}%`]),
 )}
 
-### bufferSentences scaling
+### Scaling: bufferSentences and partialJson
 
-CPU time of \`bufferSentences()\` over ${operators.tokens.toLocaleString('en')} tokens (1x) and ${(operators.tokens * 4).toLocaleString('en')} tokens (4x) of synthetic text,
-each text in its own child process, the sizes alternating after warm-up.
+CPU time of \`bufferSentences()\` and \`partialJson()\` over about ${operators.tokens.toLocaleString('en')} tokens (1x) and ${(operators.tokens * 4).toLocaleString('en')} tokens (4x) of synthetic input,
+each input in its own child process, the sizes alternating after warm-up. partialJson emits an
+immutable snapshot per token: its parse is linear, and each emission also copies the open
+containers on the path to the change (the records array, in the records case).
 
 ${table(
-  ['text', 'sentences in 1x', '1x ms', '4x ms', '4x / 1x'],
-  operators.scaling.map((s) => [s.text, f0(s.sentences1x), range(s.ms1x, f0), range(s.ms4x, f0), range(s.ratio, f2, 'x')]),
+  ['operator', 'input', 'emitted in 1x', '1x ms', '4x ms', '4x / 1x'],
+  operators.scaling.map((s) => [s.operator, s.text, f0(s.emitted1x), range(s.ms1x, f0), range(s.ms4x, f0), range(s.ratio, f2, 'x')]),
 )}`);
 
   sections.push(`## Time to first token
@@ -136,6 +139,8 @@ ${table(['', ''], [
   ['event-loop delay p50 / p99 / max', `${f2(manyStreams.loopDelayP50Ms)} / ${f2(manyStreams.loopDelayP99Ms)} / ${f2(manyStreams.loopDelayMaxMs)} ms`],
   ['failures (first 10)', manyStreams.failures.length === 0 ? 'none' : manyStreams.failures.join('<br>')],
 ])}`);
+
+  sections.push(hedgeAndResumeSection(results.hedgeAndResume));
 
   sections.push(notesOnMisses(results, verdicts));
 

@@ -19,7 +19,8 @@ export type OciGenAiErrorCode =
   | 'CONNECTION'
   | 'STREAM_PARSE'
   | 'INCOMPLETE_STREAM'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'INVALID_OUTPUT';
 
 /**
  * The base class of every error of oci-genai-rx.

@@ -1,3 +1,4 @@
+import { SlowFirstTokens } from './internal/stream/SlowFirstTokens.js';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Emulator } from './Emulator.js';
@@ -34,6 +35,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenIntervalMs: wholeNumberOption(options, 'tokenIntervalMs', 0),
     tokens: wholeNumberOption(options, 'tokens', 40),
     language: options.language ?? 'en',
+    slowFirstTokens: options.slowFirstToken && new SlowFirstTokens(options.slowFirstToken),
   };
   const maxBodyBytes = wholeNumberOption(options, 'maxBodyBytes', 1024 * 1024);
   const host = options.host ?? '127.0.0.1';
@@ -102,6 +104,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         `key_file=${keyFilePath}`,
         '',
       ].join('\n'),
+    clientOptions: () => ({
+      endpoint: url,
+      compartmentId: credentials.compartmentId,
+      auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: credentials.privateKeyPem },
+    }),
     setFault: (spec, faultOptions) => faults.set(spec, faultOptions?.times),
     close: () => {
       closing = true;

@@ -1,3 +1,4 @@
+import { toolResultsSinceUser } from '../answers/toolResultsSinceUser.js';
 import type { ChatInput } from './ChatInput.js';
 import { ServiceError } from '../server/ServiceError.js';
 import { requireChatFormat, type ChatFormat, type Model } from './modelCatalog.js';
@@ -107,7 +108,7 @@ function messageParts(details: Record<string, unknown>, format: ChatFormat): Omi
     maxTokens,
     tools: format === 'GENERIC' ? genericTools(optionalArray(details, 'tools', path) ?? [], `${path}.tools`) : [],
     toolChoice: genericToolChoice(optionalRecord(details, 'toolChoice', path), `${path}.toolChoice`),
-    afterToolResult: conversation[conversation.length - 1]?.role === 'TOOL',
+    toolResults: toolResultsSinceUser(conversation),
     cohereHistory: [],
   };
 }
@@ -136,7 +137,7 @@ function cohereParts(details: Record<string, unknown>): Omit<ChatInput, 'format'
     maxTokens: optionalTokenLimit(details, 'maxTokens', path),
     tools: cohereTools(optionalArray(details, 'tools', path) ?? [], `${path}.tools`),
     toolChoice: 'auto',
-    afterToolResult: toolResults.length > 0,
+    toolResults: toolResults.length,
     cohereHistory: [...history.filter(isRecord), { role: 'USER', message }],
   };
 }

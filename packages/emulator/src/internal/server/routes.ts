@@ -7,6 +7,7 @@ import { parseGenerateTextRequest } from '../formats/generateText/parseGenerateT
 import { parseOpenAiRequest } from '../formats/openAi/parseOpenAiRequest.js';
 import { planAnswer, type Turn } from '../answers/planAnswer.js';
 import { planToolCall, type ToolCallPlan } from '../answers/planToolCall.js';
+import { toolResultsSinceUser } from '../answers/toolResultsSinceUser.js';
 import type { OpenAiOptions } from '../formats/openAi/openAiOptions.js';
 import { parseResponsesRequest } from '../formats/responses/parseResponsesRequest.js';
 import { responsesEvents, responsesResponse } from '../formats/responses/responsesEvents.js';
@@ -30,7 +31,7 @@ const chat: Route = {
     const lastUserText = [...input.conversation].reverse().find((turn) => turn.role === 'USER')?.text ?? '';
     const writer = chatFormatWriters[input.format];
     const tool = writer.plansToolCalls
-      ? planToolCall({ tools: input.tools, choice: input.toolChoice, lastUserText, afterToolResult: input.afterToolResult, seed: answer.seed })
+      ? planToolCall({ tools: input.tools, choice: input.toolChoice, lastUserText, toolResults: input.toolResults, seed: answer.seed })
       : undefined;
     const now = new Date(exchange.now());
     const done = exchange.faults.endsWithDone(writer.endsWithDone(input.model));
@@ -55,8 +56,7 @@ const generateText: Route = {
 /** The tool call of an OpenAI-compatible request, decided as for GENERIC. */
 function openAiToolCall(conversation: readonly Turn[], options: OpenAiOptions, seed: string): ToolCallPlan | undefined {
   const lastUserText = [...conversation].reverse().find((turn) => turn.role === 'USER')?.text ?? '';
-  const afterToolResult = conversation[conversation.length - 1]?.role === 'TOOL';
-  return planToolCall({ tools: options.tools, choice: options.toolChoice, lastUserText, afterToolResult, seed });
+  return planToolCall({ tools: options.tools, choice: options.toolChoice, lastUserText, toolResults: toolResultsSinceUser(conversation), seed });
 }
 
 const openAiChat: Route = {

@@ -5,9 +5,9 @@
  * the first non-space character after the whitespace that follows the run ("spaced").
  */
 import { classifyWord, WordClass, type WordBeforePeriod } from './abbreviations.js';
+import type { SentenceLocale } from './SentenceOptions.js';
 import { isCjk, isDigit, isLower, isTrailingCloser, isUpper, isWordChar, Term, terminatorKind } from './chars.js';
 
-export type SentenceLocale = 'auto' | 'en' | 'ja' | 'zh';
 
 /** Where the scanner is relative to the pending run: in it, in the closers after it, in the space after. */
 const Phase = { Text: 0, Run: 1, Close: 2, Space: 3 } as const;
@@ -39,6 +39,11 @@ export class PendingBoundary {
     private readonly locale: SentenceLocale,
     private readonly abbreviations: ReadonlySet<string>,
   ) {}
+
+  /** No run of terminators is waiting for its decision. */
+  get idle(): boolean {
+    return this.candidate === null;
+  }
 
   /** Right after a terminator or its closers (where a `"` closes a quotation). */
   get afterTerminator(): boolean {

@@ -39,6 +39,8 @@ export interface WordBeforePeriod {
   readonly length: number;
   /** It is the first word of the sentence or of its line, or follows a colon, or the line has a marker. */
   readonly listContext: boolean;
+  /** Only ASCII letters (the common case, classified without a regular expression). */
+  readonly asciiLetters: boolean;
 }
 
 /** Longer words are never abbreviations; the cap keeps the per-character work constant. */
@@ -57,6 +59,13 @@ export function abbreviationKey(abbreviation: string): string {
 
 export function classifyWord(word: WordBeforePeriod, extra: ReadonlySet<string>): WordClass {
   if (word.length === 0 || word.length > MAX_WORD) return WordClass.Plain;
+  if (word.asciiLetters) {
+    const key = word.text.toLowerCase();
+    if (TITLES.has(key)) return WordClass.Title;
+    if (ABBREVIATIONS.has(key) || extra.has(key)) return WordClass.Abbreviation;
+    if (word.length > 1) return WordClass.Plain;
+    return key === word.text ? WordClass.Abbreviation : WordClass.Initial;
+  }
   if (word.listContext && SHORT_NUMBER.test(word.text)) return WordClass.ListMarker;
   const core = word.text.replace(LEADING_PUNCTUATION, '');
   const key = core.toLowerCase();
@@ -65,37 +74,4 @@ export function classifyWord(word: WordBeforePeriod, extra: ReadonlySet<string>)
   if (SINGLE_UPPER.test(core)) return WordClass.Initial;
   if (SINGLE_LOWER.test(core) || DOTTED.test(core)) return WordClass.Abbreviation;
   return WordClass.Plain;
-}
-
-/** The word being read, as far as {@link classifyWord} needs it: constant work per character. */
-export class SentenceWord {
-  /** Words completed since the sentence started. */
-  count = 0;
-  private text = '';
-  private length = 0;
-  private listContext = false;
-
-  get empty(): boolean {
-    return this.length === 0;
-  }
-
-  start(listContext: boolean): void {
-    this.listContext = listContext;
-  }
-
-  add(c: number): void {
-    if (this.length < MAX_WORD) this.text += String.fromCharCode(c);
-    this.length++;
-  }
-
-  end(): void {
-    if (this.length === 0) return;
-    this.count++;
-    this.text = '';
-    this.length = 0;
-  }
-
-  snapshot(): WordBeforePeriod {
-    return { text: this.text, length: this.length, listContext: this.listContext };
-  }
 }
