@@ -35,6 +35,7 @@ function chatRequest(options: CliOptions, prompt: string): ChatRequest {
     prompt,
     ...(format === undefined || format === 'LLAMA' ? {} : { format }),
     ...(options.system === undefined ? {} : { system: options.system }),
+    ...(options.reasoningEffort === undefined ? {} : { reasoningEffort: options.reasoningEffort }),
     ...samplingOptions(options),
   };
 }

@@ -13,6 +13,7 @@ What to ask:
   --format FORMAT           GENERIC, COHERE or COHEREV2 (default: from the model family);
                             with --generate-text: COHERE or LLAMA
   --system TEXT             system prompt
+  --reasoning-effort E      none, minimal, low, medium or high (reasoning models only)
   --max-tokens N            most tokens to generate
   --temperature T           sampling temperature, e.g. 0.7
   --generate-text           the legacy generateText call (the seed article's) instead of chat

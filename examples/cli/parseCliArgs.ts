@@ -1,4 +1,4 @@
-import type { ApiFormat, GenerateTextRuntime } from '@oci-genai-rx/core';
+import type { ApiFormat, GenerateTextRuntime, ReasoningEffort } from '@oci-genai-rx/core';
 import type { ConnectionSettings } from '../common/connectionFlags.js';
 import { connectionFlagOptions, connectionSettings } from '../common/connectionFlags.js';
 import { numberFlag } from '../common/numberFlag.js';
@@ -25,6 +25,8 @@ export interface CliOptions extends ConnectionSettings {
   readonly maxTokens: number | undefined;
   readonly temperature: number | undefined;
   readonly system: string | undefined;
+  /** `--reasoning-effort`: how much a reasoning model thinks first. */
+  readonly reasoningEffort: ReasoningEffort | undefined;
   /** `--generate-text`: the legacy generateText call of the seed article. */
   readonly generateText: boolean;
   readonly help: boolean;
@@ -34,6 +36,7 @@ export interface CliOptions extends ConnectionSettings {
 const CHAT_FORMATS: readonly ApiFormat[] = ['GENERIC', 'COHERE', 'COHEREV2'];
 const RUNTIMES: readonly GenerateTextRuntime[] = ['COHERE', 'LLAMA'];
 const DEFAULT_RETRIES = 2;
+const EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium', 'high'];
 
 const FLAGS = {
   ...connectionFlagOptions,
@@ -47,6 +50,7 @@ const FLAGS = {
   'max-tokens': { type: 'string' },
   temperature: { type: 'string' },
   system: { type: 'string' },
+  'reasoning-effort': { type: 'string' },
   'generate-text': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
   debug: { type: 'boolean' },
@@ -83,6 +87,7 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
     maxTokens: numberFlag('--max-tokens', values['max-tokens'], undefined, { integer: true, min: 1 }),
     temperature: numberFlag('--temperature', values.temperature, undefined, { min: 0, example: '0.7' }),
     system: values.system,
+    reasoningEffort: parseEffort(values['reasoning-effort'], generateText),
     generateText,
     help: values.help === true,
     debug: values.debug === true,
@@ -90,6 +95,14 @@ export function parseCliArgs(argv: readonly string[]): CliOptions {
 }
 
 
+
+function parseEffort(text: string | undefined, generateText: boolean): ReasoningEffort | undefined {
+  if (text === undefined) return undefined;
+  if (generateText) throw new UsageError('--reasoning-effort does not apply to --generate-text (its models do not reason).');
+  const effort = EFFORTS.find((name) => name === text.trim().toLowerCase());
+  if (effort === undefined) throw new UsageError(`--reasoning-effort must be one of ${EFFORTS.join(', ')}, not "${text}".`);
+  return effort;
+}
 
 function parseFormat(text: string | undefined, generateText: boolean): CliOptions['format'] {
   if (text === undefined) return undefined;

@@ -32,7 +32,7 @@ const OCI_VARIABLES = ['OCI_CONFIG_FILE', 'OCI_CLI_PROFILE', 'OCI_REGION', 'OCI_
  * hasOciConfiguration(connectionSettings({ profile: 'CHICAGO' }), process.env); // true
  */
 export function hasOciConfiguration(settings: ConnectionSettings, env: NodeJS.ProcessEnv): boolean {
-  const flags = [settings.profile, settings.configFile, settings.region, settings.compartmentId, settings.auth, settings.endpoint];
+  const flags = [settings.profile, settings.configFile, settings.region, settings.compartmentId, settings.auth, settings.endpoint, settings.apiKeyEnv];
   if (flags.some((flag) => flag !== undefined)) return true;
   if (OCI_VARIABLES.some((name) => (env[name] ?? '') !== '')) return true;
   return existsSync(join(homedir(), '.oci', 'config'));
@@ -60,7 +60,11 @@ export async function connect(settings: ConnectionSettings, options: { readonly 
     const description = `${client.endpoint} with ${describeAuth(settings)}`;
     return { client, model: settings.model, emulator: undefined, description, notice: undefined, close: () => client.close() };
   }
-  const connection = await connectEmulator(options.emulator ?? {});
+  // Against the emulator, --api-key-env sends the emulator's own Generative AI API key, so the bearer path is the one exercised.
+  const connection = await connectEmulator(options.emulator ?? {}, {
+    ...(settings.route === undefined ? {} : { route: settings.route }),
+    ...(settings.apiKeyEnv === undefined ? {} : { apiKey: true }),
+  });
   const notice = settings.emulator
     ? `--emulator: answering from the embedded emulator at ${connection.emulator.url}.`
     : `No OCI configuration found: answering from the embedded emulator at ${connection.emulator.url} (to ask OCI, pass --profile and --compartment, or create ~/.oci/config).`;
@@ -73,13 +77,18 @@ export async function connect(settings: ConnectionSettings, options: { readonly 
  * @example
  * const { client, emulator, close } = await connectEmulator({ tokens: 20 });
  */
-export async function connectEmulator(emulatorOptions: EmulatorOptions, clientOptions: Partial<ClientOptions> = {}): Promise<Omit<Connection, 'model' | 'notice'> & { readonly emulator: Emulator }> {
+export async function connectEmulator(
+  emulatorOptions: EmulatorOptions,
+  clientOptions: Partial<ClientOptions> & { readonly apiKey?: boolean } = {},
+): Promise<Omit<Connection, 'model' | 'notice'> & { readonly emulator: Emulator }> {
   // Loaded only when needed: an example talking to OCI does not load a server.
   const { startEmulator } = await import('@oci-genai-rx/emulator');
   const emulator = await startEmulator(emulatorOptions);
-  const { tenancy, user, fingerprint, privateKeyPem, compartmentId } = emulator.credentials;
+  const { tenancy, user, fingerprint, privateKeyPem, compartmentId, apiKey } = emulator.credentials;
+  const { apiKey: useApiKey, ...options } = clientOptions;
+  const auth: AuthOption = useApiKey === true ? { type: 'generative-ai-api-key', apiKey } : { type: 'api-key', tenancy, user, fingerprint, privateKey: privateKeyPem };
   try {
-    const client = createClient({ endpoint: emulator.url, compartmentId, auth: { type: 'api-key', tenancy, user, fingerprint, privateKey: privateKeyPem }, ...clientOptions });
+    const client = createClient({ endpoint: emulator.url, compartmentId, auth, ...options });
     return {
       client,
       emulator,
@@ -99,6 +108,7 @@ export async function connectEmulator(emulatorOptions: EmulatorOptions, clientOp
 function ociClientOptions(settings: ConnectionSettings): ClientOptions {
   return {
     auth: authOption(settings),
+    ...(settings.route === undefined ? {} : { route: settings.route }),
     ...(settings.compartmentId === undefined ? {} : { compartmentId: settings.compartmentId }),
     ...(settings.region === undefined ? {} : { region: settings.region }),
     ...(settings.endpoint === undefined ? {} : { endpoint: settings.endpoint }),
@@ -106,6 +116,12 @@ function ociClientOptions(settings: ConnectionSettings): ClientOptions {
 }
 
 function authOption(settings: ConnectionSettings): AuthOption {
+  if (settings.apiKeyEnv !== undefined) {
+    if (settings.auth !== undefined || settings.configFile !== undefined || settings.profile !== undefined) {
+      throw new UsageError('--api-key-env is an auth of its own: leave out --auth, --config and --profile.');
+    }
+    return { type: 'generative-ai-api-key', apiKeyEnv: settings.apiKeyEnv };
+  }
   const type = settings.auth ?? 'config-file';
   if (type === 'config-file' || type === 'session-token') {
     return {
@@ -121,6 +137,7 @@ function authOption(settings: ConnectionSettings): AuthOption {
 }
 
 function describeAuth(settings: ConnectionSettings): string {
+  if (settings.apiKeyEnv !== undefined) return `the Generative AI API key in ${settings.apiKeyEnv}`;
   const type = settings.auth ?? 'config-file';
   if (type !== 'config-file' && type !== 'session-token') return type;
   return `${type} (profile ${configProfile(settings.profile)} of ${configFilePath(settings.configFile)})`;

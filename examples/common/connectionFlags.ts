@@ -1,3 +1,4 @@
+import type { ChatRoute } from '@oci-genai-rx/core';
 import { UsageError } from './UsageError.js';
 import type { FlagOptions } from './parseFlags.js';
 
@@ -27,7 +28,11 @@ export const connectionFlagOptions = {
   region: { type: 'string' },
   emulator: { type: 'boolean' },
   model: { type: 'string', short: 'm' },
+  route: { type: 'string' },
+  'api-key-env': { type: 'string' },
 } as const satisfies FlagOptions;
+
+const ROUTES: readonly ChatRoute[] = ['native', 'responses', 'chat-completions'];
 
 /** The raw values of {@link connectionFlagOptions}, as `parseArgs` returns them. */
 export interface ConnectionFlagValues {
@@ -39,6 +44,8 @@ export interface ConnectionFlagValues {
   readonly region?: string | undefined;
   readonly emulator?: boolean | undefined;
   readonly model?: string | undefined;
+  readonly route?: string | undefined;
+  readonly 'api-key-env'?: string | undefined;
 }
 
 /** Where answers come from, checked: what `connect` needs. Absent settings stay undefined, so core's defaults apply. */
@@ -58,6 +65,10 @@ export interface ConnectionSettings {
   readonly endpoint: string | undefined;
   /** `--emulator`: the embedded emulator even when OCI is configured. */
   readonly emulator: boolean;
+  /** `--route`: native, responses or chat-completions; default core's (native, or responses with an API key). */
+  readonly route: ChatRoute | undefined;
+  /** `--api-key-env NAME`: authenticate with the OCI Generative AI API key in this environment variable. */
+  readonly apiKeyEnv: string | undefined;
 }
 
 /**
@@ -78,7 +89,23 @@ export function connectionSettings(values: ConnectionFlagValues): ConnectionSett
     compartmentId: nonEmpty('--compartment', values.compartment),
     endpoint: parseEndpoint(values.endpoint),
     emulator: values.emulator === true,
+    route: parseRoute(values.route),
+    apiKeyEnv: parseVariableName(values['api-key-env']),
   };
+}
+
+function parseRoute(text: string | undefined): ChatRoute | undefined {
+  if (text === undefined) return undefined;
+  const route = ROUTES.find((name) => name === text.trim().toLowerCase());
+  if (route === undefined) throw new UsageError(`--route must be one of ${ROUTES.join(', ')}, not "${text}".`);
+  return route;
+}
+
+function parseVariableName(text: string | undefined): string | undefined {
+  if (text === undefined) return undefined;
+  // A name, not the key: pasting the key itself here would put it in shell history and ps output.
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(text)) throw new UsageError('--api-key-env takes the NAME of an environment variable (e.g. OCI_GENAI_API_KEY), not the key.');
+  return text;
 }
 
 /** The help text of the connection flags, for each example's `--help`. */
@@ -92,7 +119,11 @@ no ~/.oci/config, the answers come from an embedded emulator, so this works on a
   --compartment OCID        compartment to bill (default OCI_COMPARTMENT_ID)
   --endpoint URL            explicit service URL (a private endpoint, a proxy, an emulator)
   --emulator                use the embedded emulator even when OCI is configured
-  -m, --model ID            model id or dedicated endpoint OCID (default ${DEFAULT_MODEL})`;
+  -m, --model ID            model id or dedicated endpoint OCID (default ${DEFAULT_MODEL})
+  --route ROUTE             native (default), responses or chat-completions (the OpenAI-compatible
+                            routes; responses is the default with --api-key-env)
+  --api-key-env NAME        authenticate with the OCI Generative AI API key in variable NAME
+                            (a key works in the region it was created in: pass --region)`;
 
 function parseAuth(text: string | undefined): AuthFlag | undefined {
   if (text === undefined) return undefined;

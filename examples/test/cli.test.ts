@@ -42,6 +42,15 @@ describe.concurrent('the CLI with no OCI configuration (embedded emulator)', SLO
     expect(run.stderr).toMatch(STATS_LINE);
   });
 
+  it('streams through the Responses route with --route, an API key with --api-key-env, and reasoning with --reasoning-effort', async () => {
+    const run = await runCli(['--emulator', '--route', 'responses', '--api-key-env', 'CLI_TEST_GENAI_KEY', '--reasoning-effort', 'low', '-m', 'openai.gpt-5-mini', '--json', 'Why?']);
+    expect(run.code).toBe(0);
+    const events = linesOf(run.stdout).map((line) => JSON.parse(line) as { type: string; format?: string });
+    expect(events[0]).toMatchObject({ type: 'start', format: 'RESPONSES' });
+    expect(events.some((event) => event.type === 'reasoning')).toBe(true);
+    expect(events.some((event) => event.type === 'text')).toBe(true);
+  });
+
   it('prints one sentence per line with --sentences', async () => {
     const run = await runCli(['--sentences', 'Tell me a joke.']);
     expect(run.code).toBe(0);

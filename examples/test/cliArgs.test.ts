@@ -4,6 +4,27 @@ import { parseDuration } from '../cli/parseDuration.js';
 import { UsageError } from '../common/UsageError.js';
 
 describe('parseCliArgs', () => {
+  it('reads --route, --api-key-env and --reasoning-effort', () => {
+    const options = parseCliArgs(['--route', 'Chat-Completions', '--api-key-env', 'MY_GENAI_KEY', '--reasoning-effort', 'HIGH', 'Hi']);
+    expect(options).toMatchObject({ route: 'chat-completions', apiKeyEnv: 'MY_GENAI_KEY', reasoningEffort: 'high' });
+  });
+
+  it.each([
+    [['--route', 'soap'], /--route must be one of native, responses, chat-completions/],
+    [['--api-key-env', 'sk-emulator-us-chicago-1-abc'], /--api-key-env takes the NAME of an environment variable/],
+    [['--reasoning-effort', 'extreme'], /--reasoning-effort must be one of/],
+    [['--generate-text', '--reasoning-effort', 'low'], /does not apply to --generate-text/],
+  ])('refuses %j with a usage error naming the flag, never echoing a pasted key', (flags, message) => {
+    const parse = () => parseCliArgs([...flags, 'Hi']);
+    expect(parse).toThrow(UsageError);
+    expect(parse).toThrow(message);
+    try {
+      parse();
+    } catch (error) {
+      expect((error as Error).message).not.toContain('sk-emulator');
+    }
+  });
+
   it('drops the leading -- that pnpm start hands on, so flags after it still count', () => {
     const options = parseCliArgs(['--', '--json', 'Tell me a joke.']);
     expect(options.output).toBe('json');

@@ -31,4 +31,20 @@ describe('connect: one rule for every example', () => {
       new UsageError('--config and --profile apply to --auth config-file and session-token, not instance-principal.'),
     );
   });
+
+  it('refuses --api-key-env beside --profile: the key is an auth of its own', async () => {
+    await expect(connect(connectionSettings({ 'api-key-env': 'MY_KEY', profile: 'CHICAGO' }))).rejects.toThrow(/--api-key-env is an auth of its own/);
+  });
+
+  it('sends the key named by --api-key-env on the route of --route, and names the variable (not the key) in the description', async () => {
+    const env = { ...process.env, CONNECT_TEST_KEY: 'sk-not-a-real-key' };
+    process.env['CONNECT_TEST_KEY'] = 'sk-not-a-real-key';
+    try {
+      connection = await connect(connectionSettings({ 'api-key-env': 'CONNECT_TEST_KEY', region: 'us-chicago-1', route: 'chat-completions' }), { env });
+      expect(connection.emulator).toBeUndefined();
+      expect(connection.description).toBe('https://inference.generativeai.us-chicago-1.oci.oraclecloud.com with the Generative AI API key in CONNECT_TEST_KEY');
+    } finally {
+      delete process.env['CONNECT_TEST_KEY'];
+    }
+  });
 });
