@@ -1,4 +1,4 @@
-import type { BatchStats } from '../BatchStats.js';
+import type { BatchStats } from '../stats/BatchStats.js';
 import type { BatchProgress } from './BatchProgress.js';
 import { lineProgress } from './lineProgress.js';
 import { ttyProgress } from './ttyProgress.js';

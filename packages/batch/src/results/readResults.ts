@@ -1,4 +1,4 @@
-import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, createReadStream, existsSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 
 /** Whether an id's latest line in the output file is an answer or an error. */
@@ -18,7 +18,8 @@ export interface ResultsOnDisk {
 
 /**
  * Reads the output file of an earlier run, line by line (only ids and statuses are kept, so a
- * file of millions of answers does not fill memory). A missing file is an empty result set.
+ * file of millions of answers does not fill memory). A missing file is an empty result set, and so
+ * is an output that is not a regular file (`/dev/stdout`, a pipe): there is nothing to resume from.
  *
  * @example
  * (await readResults('results.jsonl')).statusById.get('q-1'); // 'ok'
@@ -27,7 +28,7 @@ export async function readResults(path: string): Promise<ResultsOnDisk> {
   const statusById = new Map<string, ResultStatus>();
   let superseded = 0;
   let malformed = 0;
-  if (!existsSync(path)) return { statusById, superseded, malformed, endsWithNewline: true };
+  if (!existsSync(path) || !statSync(path).isFile()) return { statusById, superseded, malformed, endsWithNewline: true };
   for await (const text of createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity })) {
     if (text.trim() === '') continue;
     const parsed = parseResult(text);

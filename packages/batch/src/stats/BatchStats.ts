@@ -1,5 +1,5 @@
-import type { ResultLine } from './ResultLine.js';
-import { isErrorLine } from './ResultLine.js';
+import type { ResultLine } from '../results/ResultLine.js';
+import { isErrorLine } from '../results/ResultLine.js';
 
 /**
  * The live counters of one run, read by the progress display and the summary. The run

@@ -1,5 +1,5 @@
-import type { BatchPrompt } from './BatchPrompt.js';
-import type { ResultStatus } from './readResults.js';
+import type { BatchPrompt } from '../prompts/BatchPrompt.js';
+import type { ResultStatus } from '../results/readResults.js';
 
 /** Which prompts a run sends, and which it skips because the output already has them. */
 export interface BatchPlan {

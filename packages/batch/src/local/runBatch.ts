@@ -3,12 +3,12 @@ import type { MergePromptsOptions, PromptControl, PromptEvent } from '@oci-genai
 import { mergePrompts, promptResults } from '@oci-genai-rx/operators';
 import type { Observable } from 'rxjs';
 import { defer, finalize, map, tap } from 'rxjs';
-import type { AskPolicy } from './askPrompt.js';
-import { askPrompt } from './askPrompt.js';
-import type { BatchPrompt } from './BatchPrompt.js';
-import type { BatchStats } from './BatchStats.js';
-import type { ResultLine } from './ResultLine.js';
-import { resultLine } from './ResultLine.js';
+import type { AskPolicy } from '../prompts/askPrompt.js';
+import { askPrompt } from '../prompts/askPrompt.js';
+import type { BatchPrompt } from '../prompts/BatchPrompt.js';
+import type { BatchStats } from '../stats/BatchStats.js';
+import type { ResultLine } from '../results/ResultLine.js';
+import { resultLine } from '../results/ResultLine.js';
 
 /** How a batch runs. */
 export interface BatchSettings extends Omit<AskPolicy, 'onRetry'> {

@@ -1,6 +1,6 @@
 import { SingleBar } from 'cli-progress';
 import { interval } from 'rxjs';
-import type { BatchStats } from '../BatchStats.js';
+import type { BatchStats } from '../stats/BatchStats.js';
 import type { BatchProgress } from './BatchProgress.js';
 import { etaText } from './etaText.js';
 

@@ -1,11 +1,24 @@
-import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
+import { BatchError } from '../BatchError.js';
 import type { BatchPrompt } from './BatchPrompt.js';
 import { parsePromptLine, PromptLineError } from './BatchPrompt.js';
 
-/** The input file has invalid lines; nothing was sent. The message lists the first few. */
-export class PromptFileError extends Error {
+/**
+ * The input file cannot be used: it is missing or unreadable, or it has invalid lines. Nothing
+ * was sent. The message names the file and lists the first few bad lines.
+ *
+ * @example
+ * await readPrompts('missing.jsonl'); // throws: cannot read missing.jsonl: there is no such file. Give the path of a JSONL file of prompts.
+ */
+export class PromptFileError extends BatchError {
   override readonly name = 'PromptFileError';
+  readonly code = 'PROMPT_FILE' as const;
+
+  /** @param message Which file, and what is wrong with it. */
+  constructor(message: string, options: { cause?: unknown } = {}) {
+    super(message, options);
+  }
 }
 
 /** How many bad lines a message lists: enough to see a pattern, few enough to read. */
@@ -15,7 +28,7 @@ const MAX_LISTED_PROBLEMS = 10;
  * Reads a JSONL prompt file (blank lines are ignored) and checks every line before anything
  * is sent, so a typo on line 9,000 does not stop a batch halfway.
  *
- * @throws {PromptFileError} listing invalid lines and duplicate ids.
+ * @throws {PromptFileError} for a missing or unreadable file, and listing invalid lines and duplicate ids.
  * @example
  * await readPrompts('prompts.jsonl'); // [{ id: 'q-1', prompt: 'Tell me a joke.', line: 1 }, …]
  */
@@ -23,7 +36,7 @@ export async function readPrompts(path: string): Promise<BatchPrompt[]> {
   const prompts: BatchPrompt[] = [];
   const problems: string[] = [];
   const firstLineOf = new Map<string, number>();
-  const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
+  const lines = createInterface({ input: await openPromptFile(path), crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line += 1;
@@ -45,4 +58,21 @@ export async function readPrompts(path: string): Promise<BatchPrompt[]> {
     throw new PromptFileError(`${path} has ${problems.length} invalid line(s); nothing was sent:\n  ${problems.slice(0, MAX_LISTED_PROBLEMS).join('\n  ')}${more}`);
   }
   return prompts;
+}
+
+/** Opens the file first, so that a missing file is one clear sentence, not a raw ENOENT. */
+async function openPromptFile(path: string): Promise<NodeJS.ReadableStream> {
+  try {
+    const handle = await open(path, 'r');
+    if (!(await handle.stat()).isFile()) {
+      await handle.close();
+      throw Object.assign(new Error(`${path} is not a file`), { code: 'EISDIR' });
+    }
+    return handle.createReadStream({ encoding: 'utf8' });
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    const why =
+      code === 'ENOENT' ? 'there is no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder, not a file' : String((error as Error).message);
+    throw new PromptFileError(`cannot read ${path}: ${why}. Give the path of a JSONL file of prompts.`, { cause: error });
+  }
 }

@@ -1,6 +1,6 @@
 import type { FinishReason, Usage } from '@oci-genai-rx/core';
 import type { PromptResult } from '@oci-genai-rx/operators';
-import type { BatchPrompt } from './BatchPrompt.js';
+import type { BatchPrompt } from '../prompts/BatchPrompt.js';
 
 /**
  * One line of the output file: the outcome of one prompt, under the prompt's id.

@@ -1,4 +1,4 @@
-import type { BatchStats } from '../BatchStats.js';
+import type { BatchStats } from '../stats/BatchStats.js';
 
 /**
  * The time a run has left at its pace so far, for people: `42s`, `3m05s`, `2h10m`; `?` until

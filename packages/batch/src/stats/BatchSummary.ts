@@ -1,4 +1,4 @@
-import type { BatchPlan } from './planBatch.js';
+import type { BatchPlan } from '../local/planBatch.js';
 import type { BatchStats } from './BatchStats.js';
 
 /**

@@ -1,12 +1,17 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ConnectionFlags } from '../shared/connectionFlags.js';
-import { connectionFlagOptions, connectionFlagsHelp } from '../shared/connectionFlags.js';
-import { numberFlag } from '../shared/numberFlag.js';
-import { UsageError } from '../shared/UsageError.js';
+import type { ConnectionFlags } from './connectionFlags.js';
+import { connectionFlagOptions, connectionFlagsHelp } from './connectionFlags.js';
+import { numberFlag } from './numberFlag.js';
+import { UsageError } from './UsageError.js';
 
-/** The batch runner's command line, parsed and checked. */
-export interface BatchFlags {
+/**
+ * The command line of local mode, parsed and checked.
+ *
+ * @example
+ * parseLocalFlags(['--input', 'p.jsonl', '--output', 'r.jsonl']).concurrency; // 4
+ */
+export interface LocalFlags {
   readonly help: boolean;
   readonly input: string;
   readonly output: string;
@@ -22,10 +27,12 @@ export interface BatchFlags {
   readonly connection: ConnectionFlags;
 }
 
-export const batchHelp = `Runs every prompt of a JSONL file and appends one JSONL result per prompt as it completes.
+/** The `--help` text of local mode. */
+export const localHelp = `Runs every prompt of a JSONL file and appends one JSONL result per prompt as it completes.
 A re-run skips the ids already in the output, so a crashed or interrupted run resumes.
 
-Usage: batch --input prompts.jsonl --output results.jsonl [options]
+Usage: oci-genai-batch --input prompts.jsonl --output results.jsonl [options]
+       oci-genai-batch enqueue|work|status|export … (distributed mode: oci-genai-batch enqueue --help)
 
   --input <path>               prompts, one {"id", "prompt", …} object per line (required)
   --output <path>              results, appended one line per prompt (required)
@@ -43,16 +50,17 @@ Usage: batch --input prompts.jsonl --output results.jsonl [options]
 ${connectionFlagsHelp}
 
 Exit status: 0 when every prompt has an answer, 1 when some have an error line, 2 for bad
-flags or input, 130 when interrupted (run again to resume).`;
+flags or input, 3 when the output could not be written (a full disk: free space and run again
+to resume), 130 when interrupted (run again to resume).`;
 
 /**
  * Parses the batch runner's arguments.
  *
  * @throws {UsageError} naming the flag that is missing or malformed.
  * @example
- * parseBatchFlags(['--input', 'p.jsonl', '--output', 'r.jsonl', '--rpm', '60']).requestsPerMinute; // 60
+ * parseLocalFlags(['--input', 'p.jsonl', '--output', 'r.jsonl', '--rpm', '60']).requestsPerMinute; // 60
  */
-export function parseBatchFlags(argv: readonly string[]): BatchFlags {
+export function parseLocalFlags(argv: readonly string[]): LocalFlags {
   let values;
   try {
     ({ values } = parseArgs({

@@ -1,5 +1,5 @@
 import { interval } from 'rxjs';
-import type { BatchStats } from '../BatchStats.js';
+import type { BatchStats } from '../stats/BatchStats.js';
 import type { BatchProgress } from './BatchProgress.js';
 import { etaText } from './etaText.js';
 

@@ -2,9 +2,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { compactResults } from '../batch/compactResults.js';
-import { readResults } from '../batch/readResults.js';
-import { openResultFile } from '../batch/ResultFile.js';
+import { compactResults } from '../src/results/compactResults.js';
+import { readResults } from '../src/results/readResults.js';
+import { openResultFile } from '../src/results/ResultFile.js';
 
 describe('batch result file', () => {
   let directory: string;
