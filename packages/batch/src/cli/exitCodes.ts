@@ -16,6 +16,8 @@ export const exitCodes = {
   outputFailed: 3,
   /** Redis could not be reached or was lost (distributed mode): nothing is lost, start the command again once Redis is back. */
   redisUnavailable: 4,
+  /** `export` of a batch some prompts of which have no result yet: export again when the workers are done. */
+  notFinished: 5,
   /** An unexpected failure of the program itself (the stack is printed): please report it. */
   internalError: 70,
   /** Stopped by Ctrl-C or SIGTERM: run again to resume. */

@@ -30,7 +30,7 @@ export class BatchStats {
    * @param concurrency The starting concurrency limit.
    */
   constructor(
-    readonly toRun: number,
+    public toRun: number,
     concurrency: number,
     now: number = Date.now(),
   ) {
