@@ -7,7 +7,8 @@ import type { EmulatorConfigFiles } from '../../../examples/test/support/emulato
 import { writeEmulatorConfigFiles } from '../../../examples/test/support/emulatorConfigFiles.js';
 import { batchKeys } from '../src/distributed/batchKeys.js';
 import { numberedPrompts, readResultLines, writePrompts } from './support/batchFiles.js';
-import { runBatchCommand } from './support/batchProcess.js';
+import { finished, runBatchCommand, startBatch } from './support/batchProcess.js';
+import { logArrivals } from './support/arrivalLog.js';
 import type { RedisServer } from './support/redisServer.js';
 import { freePort, startRedisServer } from './support/redisServer.js';
 
@@ -122,6 +123,60 @@ describe('distributed mode', { timeout: 120_000 }, () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/queue "test-\d+" at redis:\/\/127\.0\.0\.1:\d+ is empty or unknown: nothing was ever enqueued under that name/);
     expect(emulator.counters.requests).toBe(0);
+  });
+
+  it('renews the lock of a stream slower than the lock, so it is not taken as stalled and asked twice', async () => {
+    // 3 s of streaming under a 1 s lock: without renewal the job would stall and run again.
+    const { enqueue, work, exportTo, output } = await setUp(1, { tokens: 30, tokenIntervalMs: 100 });
+    expect((await enqueue()).code).toBe(0);
+
+    const worked = await work('--lock-duration', '1');
+
+    expect(worked.code, worked.stderr).toBe(0);
+    const exported = await exportTo(output);
+    expect(exported.stdout).toMatch(/paid requests lost to crashes: 0/);
+    expect(await readResultLines(output)).toHaveLength(1);
+    expect(emulator.counters.requests).toBe(1);
+    expect(emulator.counters.clientDisconnects).toBe(0);
+  });
+
+  it('pauses every worker after a 429 for its Retry-After, then goes back to full pace', async () => {
+    const { enqueue, work, exportTo, output } = await setUp(12, { tokens: 6, tokenIntervalMs: 20 });
+    expect((await enqueue()).code).toBe(0);
+    const log = logArrivals(emulator);
+    log.onCount((requests) => {
+      if (requests === 3) emulator.setFault('status=429; retry-after=2', { times: 1 });
+    });
+
+    const runs = await Promise.all([work('--concurrency', '2'), work('--concurrency', '2')]);
+    log.stop();
+
+    for (const run of runs) expect(run.code, run.stderr).toBe(0);
+    expect(runs.map((run) => run.stderr).join('')).toMatch(/429 on p-\d+: every worker pauses 2000 ms/);
+    const arrivals = [...log.arrivals].sort((a, b) => a.earliest - b.earliest);
+    const gaps = arrivals.slice(1).map((arrival, i) => arrival.earliest - arrivals[i]!.latest);
+    // Both workers, four streams in all, started nothing for about the Retry-After.
+    expect(Math.max(...gaps)).toBeGreaterThanOrEqual(1_500);
+    expect((await exportTo(output)).code).toBe(0);
+    expect((await readResultLines(output)).filter((line) => line.text !== undefined)).toHaveLength(12);
+    expect(emulator.counters.requests).toBe(13);
+  });
+
+  it('holds prompts back across workers once the shared token budget is spent', async () => {
+    // Each answer uses more than the budget: one prompt, then a wait of about a minute for the next.
+    const { enqueue, queue } = await setUp(3, { tokens: 20 });
+    expect((await enqueue()).code).toBe(0);
+    const worker = startBatch(['work', '--redis', redis.url, '--queue', queue, ...files.flags, '--tpm', '10', '--concurrency', '1']);
+    const other = startBatch(['work', '--redis', redis.url, '--queue', queue, ...files.flags, '--tpm', '10', '--concurrency', '1']);
+    const runs = [finished(worker), finished(other)];
+
+    await expect.poll(() => redis.client().hlen(batchKeys(queue).results), { timeout: 60_000, interval: 50 }).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    expect(emulator.counters.requests).toBe(1);
+    worker.kill('SIGTERM');
+    other.kill('SIGTERM');
+    for (const run of await Promise.all(runs)) expect(run.code, run.stderr).toBe(130);
+    expect(emulator.counters.requests).toBe(1);
   });
 });
 

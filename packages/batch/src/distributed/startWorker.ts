@@ -147,10 +147,14 @@ export function startWorker(connection: Redis, queue: string, settings: WorkerSe
     stalledInterval: settings.lockDurationMs ?? 30_000,
     // A job whose worker was killed is taken again; one that kills workers every time is stopped.
     maxStalledCount: 3,
-    ...(settings.requestsPerMinute !== undefined && { limiter: requestLimiter(settings.requestsPerMinute) }),
+    // Always a limiter: BullMQ honours a pause after a 429 (worker.rateLimit) only on queues with one.
+    limiter: settings.requestsPerMinute === undefined ? NO_REQUEST_LIMIT : requestLimiter(settings.requestsPerMinute),
   });
   return { worker, close: () => worker.close() };
 }
+
+/** A limiter that never binds (a billion requests a second), so that 429 pauses still apply. */
+const NO_REQUEST_LIMIT = { max: 1_000_000_000, duration: 1_000 };
 
 /** 4xx other than 429 (a bad request, no permission) will fail the same way again. */
 function isWorthRetrying(error: unknown): boolean {
