@@ -1,3 +1,4 @@
+import type { BatchScalingResult } from './batchScaling.js';
 import type { FirstTokenResult } from './firstToken.js';
 import type { Machine } from './machine.js';
 import type { ManyStreamsResult } from './manyStreams.js';
@@ -15,4 +16,6 @@ export interface BenchResults {
   readonly operators: OperatorCostResult;
   readonly firstToken: FirstTokenResult;
   readonly manyStreams: ManyStreamsResult;
+  /** The batch runner across worker processes, and in local mode. */
+  readonly batchScaling: BatchScalingResult;
 }

@@ -18,6 +18,7 @@ import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
 import { measureOperators } from './measureOperators.js';
 import { renderReport } from './renderReport.js';
 import { measureThroughput } from './throughput.js';
+import { measureBatchScaling } from './batchReport.js';
 
 function numberFromEnv(name: string, fallback: number): number {
   const text = process.env[name];
@@ -56,7 +57,10 @@ const firstToken = await runScript<FirstTokenResult>('firstToken.ts', { samples:
 log(`${streams} concurrent streams`);
 const manyStreams = await runScript<ManyStreamsResult>('manyStreams.ts', { streams, tokens: 20, ttftMs: 1500, tokenIntervalMs: 25 } satisfies ManyStreamsInput);
 
-const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams };
+log('batch runner: 1, 2 and 4 worker processes on Redis, and local mode');
+const batchScaling = await measureBatchScaling();
+
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, batchScaling };
 const verdicts = evaluateTargets(results);
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);
