@@ -109,7 +109,7 @@ async function distributedRun(server: RedisServer, flags: readonly string[], pro
   const commands = (await redisCommandCount(redis)) - polls - 2;
   const redisCpu = (await redisCpuMs(redis)) - redisCpuBefore;
   for (const child of children) child.kill('SIGTERM');
-  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : undefined)));
+  await Promise.all(children.map((child) => (child.exitCode === null ? once(child, 'exit') : Promise.resolve([]))));
   redis.disconnect();
   return {
     workers,

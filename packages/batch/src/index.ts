@@ -58,3 +58,5 @@ export type { PromptJobData } from './distributed/promptJob.js';
 export { jobOptions } from './distributed/jobOptions.js';
 export { QueueStats } from './stats/QueueStats.js';
 export { statusLine } from './cli/statusCommand.js';
+export { parseFlags } from './cli/parseFlags.js';
+export type { FlagOptions, ParsedFlags } from './cli/parseFlags.js';

@@ -1,3 +1,5 @@
+import type { chatFormats } from './internal/formats/index.js';
+
 /**
  * The typed events of one streamed answer.
  *
@@ -17,14 +19,15 @@
 export type ChatEvent = StartEvent | TextEvent | ReasoningEvent | ToolCallEvent | FinishEvent | UsageEvent;
 
 /**
- * The wire format of a chat request (`chatRequest.apiFormat`).
+ * The wire format of a chat request (`chatRequest.apiFormat`): `'GENERIC' | 'COHERE' | 'COHEREV2'`,
+ * one per file in `internal/formats/`.
  *
  * @example
  * ```ts
  * client.chat({ model: 'cohere.command-a-03-2025', format: 'COHERE', prompt: 'Hi' })
  * ```
  */
-export type ApiFormat = 'GENERIC' | 'COHERE' | 'COHEREV2';
+export type ApiFormat = keyof typeof chatFormats;
 
 /**
  * The runtime of a legacy generateText request (`inferenceRequest.runtimeType`).

@@ -1,4 +1,5 @@
 import type { ApiFormat, GenerateTextRuntime } from './events.js';
+import { chatFormatNames, chatFormats, generateText } from './internal/formats/index.js';
 
 /** The prefix of a dedicated AI cluster endpoint OCID: such a model id means DEDICATED serving. */
 const DEDICATED_ENDPOINT_PREFIX = 'ocid1.generativeaiendpoint';
@@ -29,12 +30,9 @@ export function isDedicatedEndpoint(model: string): boolean {
  */
 export function chatFormatsFor(model: string): readonly ApiFormat[] | undefined {
   if (isDedicatedEndpoint(model)) return undefined;
-  if (model.startsWith('cohere.command-r') || model === 'cohere.command' || model.startsWith('cohere.command-light')) {
-    return ['COHERE'];
-  }
-  if (model.startsWith('cohere.')) return ['COHEREV2', 'COHERE'];
-  if (/^(meta|xai|openai|google|mistral)\./.test(model)) return ['GENERIC'];
-  return undefined;
+  const preferred = chatFormatNames.filter((name) => chatFormats[name].familyFit(model) === 'preferred');
+  const accepted = chatFormatNames.filter((name) => chatFormats[name].familyFit(model) === 'accepted');
+  return preferred.length + accepted.length === 0 ? undefined : [...preferred, ...accepted];
 }
 
 /**
@@ -47,7 +45,5 @@ export function chatFormatsFor(model: string): readonly ApiFormat[] | undefined 
  * ```
  */
 export function generateTextRuntimeFor(model: string): GenerateTextRuntime | undefined {
-  if (model.startsWith('cohere.')) return 'COHERE';
-  if (model.startsWith('meta.')) return 'LLAMA';
-  return undefined;
+  return generateText.runtimeFor(model);
 }

@@ -38,7 +38,8 @@ export async function batchCommand(argv: readonly string[], options: BatchComman
 
 function report(name: string, error: unknown): number {
   if (error instanceof BatchError) {
-    const help = error.code === 'USAGE' ? '\nRun with --help for the flags.' : '';
+    // parseFlags already points at --help for a malformed command line.
+    const help = error.code === 'USAGE' && !error.message.includes('--help') ? '\nRun with --help for the flags.' : '';
     process.stderr.write(`${name}: ${error.message}${help}\n`);
     if (error.code === 'REDIS') return exitCodes.redisUnavailable;
     if (error.code === 'OUTPUT') return exitCodes.outputFailed;

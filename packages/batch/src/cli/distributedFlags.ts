@@ -1,5 +1,5 @@
-import { parseArgs } from 'node:util';
 import type { ParseArgsConfig } from 'node:util';
+import { parseFlags } from './parseFlags.js';
 import { UsageError } from './UsageError.js';
 
 /** Where a distributed batch lives: the Redis URL and the queue's name. */
@@ -39,12 +39,7 @@ export interface ParsedSubcommand {
  * parseSubcommand('export', ['out.jsonl', '--queue', 'q'], {}, 1).positionals; // ['out.jsonl']
  */
 export function parseSubcommand(name: string, argv: readonly string[], options: NonNullable<ParseArgsConfig['options']>, positionals: number, usage: string): ParsedSubcommand {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: { ...queueFlagOptions, ...options }, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const parsed = parseFlags(argv, { ...queueFlagOptions, ...options }, true);
   const values = parsed.values as Record<string, string | boolean | undefined>;
   const help = values['help'] === true;
   if (!help) {

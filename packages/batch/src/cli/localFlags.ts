@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import type { ConnectionFlags } from './connectionFlags.js';
 import { connectionFlagOptions, connectionFlagsHelp } from './connectionFlags.js';
 import { numberFlag } from './numberFlag.js';
+import { parseFlags } from './parseFlags.js';
 import { UsageError } from './UsageError.js';
 
 /**
@@ -61,29 +61,21 @@ to resume), 130 when interrupted (run again to resume).`;
  * parseLocalFlags(['--input', 'p.jsonl', '--output', 'r.jsonl', '--rpm', '60']).requestsPerMinute; // 60
  */
 export function parseLocalFlags(argv: readonly string[]): LocalFlags {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        ...connectionFlagOptions,
-        input: { type: 'string' },
-        output: { type: 'string' },
-        concurrency: { type: 'string' },
-        rpm: { type: 'string' },
-        tpm: { type: 'string' },
-        retries: { type: 'string' },
-        'retry-failed': { type: 'boolean', default: false },
-        'fixed-concurrency': { type: 'boolean', default: false },
-        'first-token-timeout': { type: 'string' },
-        'idle-timeout': { type: 'string' },
-        'progress-interval': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values } = parseFlags(argv, {
+    ...connectionFlagOptions,
+    input: { type: 'string' },
+    output: { type: 'string' },
+    concurrency: { type: 'string' },
+    rpm: { type: 'string' },
+    tpm: { type: 'string' },
+    retries: { type: 'string' },
+    'retry-failed': { type: 'boolean', default: false },
+    'fixed-concurrency': { type: 'boolean', default: false },
+    'first-token-timeout': { type: 'string' },
+    'idle-timeout': { type: 'string' },
+    'progress-interval': { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const { input, output } = values;
   if (!values.help) {
     if (input === undefined) throw new UsageError('--input is required: the JSONL file of prompts.');

@@ -1,7 +1,7 @@
 import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
 import { StreamParseError } from '../errors.js';
-import { createFrameDecoder } from './decoders/index.js';
-import type { FrameDecoder, WireFrame } from './decoders/index.js';
+import { createFrameDecoder } from './formats/index.js';
+import type { FrameDecoder, WireFrame } from './formats/index.js';
 import type { SseReader } from './sseReader.js';
 import { createSseReader } from './sseReader.js';
 

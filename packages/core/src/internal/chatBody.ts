@@ -1,18 +1,22 @@
-import type { ChatMessage, ChatRequest, ToolDefinition } from '../chatRequest.js';
+import type { ChatMessage, ChatRequest } from '../chatRequest.js';
 import { InvalidRequestError } from '../errors.js';
 import type { ApiFormat } from '../events.js';
 import { chatFormatsFor } from '../modelFamily.js';
+import { chatFormatNamed, chatFormatNames, chatFormats, defaultChatFormat } from './formats/index.js';
 import { checkNumber, definedOnly, requireText } from './requestChecks.js';
 import { servingMode } from './servingMode.js';
 
-const FORMATS: readonly ApiFormat[] = ['GENERIC', 'COHERE', 'COHEREV2'];
+/** `A, B or C`. */
+function anyOf(names: readonly string[]): string {
+  return names.length < 2 ? names.join('') : `${names.slice(0, -1).join(', ')} or ${names[names.length - 1]}`;
+}
 
 /** The format to use for a request: the explicit one (checked against the model family) or the family's. */
 export function chatFormat(request: ChatRequest): ApiFormat {
   const accepted = chatFormatsFor(request.model);
-  if (request.format === undefined) return accepted?.[0] ?? 'GENERIC';
-  if (!FORMATS.includes(request.format)) {
-    throw new InvalidRequestError('format', `"${String(request.format)}" is not a chat format. Use GENERIC, COHERE or COHEREV2.`);
+  if (request.format === undefined) return accepted?.[0] ?? defaultChatFormat;
+  if (chatFormatNamed(request.format) === undefined) {
+    throw new InvalidRequestError('format', `"${String(request.format)}" is not a chat format. Use ${anyOf(chatFormatNames)}.`);
   }
   if (accepted !== undefined && !accepted.includes(request.format)) {
     throw new InvalidRequestError(
@@ -34,68 +38,16 @@ function conversation(request: ChatRequest): ChatMessage[] {
   return messages;
 }
 
-const UPPER_ROLE = { system: 'SYSTEM', user: 'USER', assistant: 'ASSISTANT', tool: 'TOOL' } as const;
-const COHERE_ROLE = { system: 'SYSTEM', user: 'USER', assistant: 'CHATBOT', tool: 'TOOL' } as const;
-
-function typedMessages(messages: readonly ChatMessage[]): Record<string, unknown>[] {
-  return messages.map((m) =>
-    definedOnly({ role: UPPER_ROLE[m.role], content: [{ type: 'TEXT', text: m.content }], toolCallId: m.toolCallId }),
-  );
-}
-
-function genericTools(tools: readonly ToolDefinition[]): unknown[] {
-  return tools.map((t) => definedOnly({ type: 'FUNCTION', name: t.name, description: t.description, parameters: t.parameters }));
-}
-
-function cohereTools(tools: readonly ToolDefinition[]): unknown[] {
-  return tools.map((t) => {
-    const schema = (t.parameters ?? {}) as { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
-    const parameterDefinitions: Record<string, unknown> = {};
-    for (const [name, property] of Object.entries(schema.properties ?? {})) {
-      parameterDefinitions[name] = definedOnly({
-        type: property.type ?? 'string',
-        description: property.description,
-        isRequired: schema.required?.includes(name) ?? false,
-      });
-    }
-    return definedOnly({ name: t.name, description: t.description ?? t.name, parameterDefinitions });
-  });
-}
-
-function formatFields(format: ApiFormat, request: ChatRequest, messages: ChatMessage[]): Record<string, unknown> {
-  const tools = request.tools?.length ? request.tools : undefined;
-  if (format === 'COHERE') {
-    const last = messages[messages.length - 1];
-    if (last === undefined || last.role !== 'user') {
-      throw new InvalidRequestError('messages', 'COHERE needs the conversation to end with a user message.');
-    }
-    const system = [request.system, ...messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(Boolean);
-    const history = messages.slice(0, -1).filter((m) => m.role !== 'system');
-    return definedOnly({
-      message: last.content,
-      chatHistory: history.length ? history.map((m) => ({ role: COHERE_ROLE[m.role], message: m.content })) : undefined,
-      preambleOverride: system.length ? system.join('\n') : undefined,
-      stopSequences: request.stop,
-      tools: tools && cohereTools(tools),
-    });
-  }
-  const all = request.system === undefined ? messages : [{ role: 'system' as const, content: request.system }, ...messages];
-  return definedOnly({
-    messages: typedMessages(all),
-    stop: format === 'GENERIC' ? request.stop : undefined,
-    stopSequences: format === 'COHEREV2' ? request.stop : undefined,
-    frequencyPenalty: request.frequencyPenalty,
-    presencePenalty: request.presencePenalty,
-    tools: tools && (format === 'GENERIC' ? genericTools(tools) : tools.map((t) => ({ type: 'FUNCTION', function: t }))),
-    streamOptions: format === 'GENERIC' && request.includeUsage !== false ? { isIncludeUsage: true } : undefined,
-  });
-}
-
 /**
- * The JSON body of a streaming chat call, validated before anything is sent.
+ * The JSON body of a streaming chat call, validated before anything is sent. The envelope and
+ * the sampling knobs are shared; the format's own fields come from its file in `formats/`.
  *
  * @throws {InvalidRequestError} for an empty prompt, an unknown format, a model family that does
  *   not take the format, or sampling options that are not numbers.
+ * @example
+ * ```ts
+ * chatBody({ model: 'meta.llama-3.3-70b-instruct', prompt: 'Hi' }, compartmentId).format; // 'GENERIC'
+ * ```
  */
 export function chatBody(request: ChatRequest, compartmentId: string): { body: string; format: ApiFormat } {
   requireText('model', request.model, 'Pass a model id such as meta.llama-3.3-70b-instruct or a dedicated endpoint OCID.');
@@ -103,10 +55,15 @@ export function chatBody(request: ChatRequest, compartmentId: string): { body: s
   for (const field of ['maxTokens', 'temperature', 'topP', 'topK', 'frequencyPenalty', 'presencePenalty', 'seed'] as const) {
     checkNumber(field, request[field]);
   }
+  const fields = chatFormats[format].bodyFields({
+    request,
+    messages: conversation(request),
+    tools: request.tools?.length ? request.tools : undefined,
+  });
   const chatRequest = {
     apiFormat: format,
     isStream: true,
-    ...formatFields(format, request, conversation(request)),
+    ...fields,
     ...definedOnly({ maxTokens: request.maxTokens, temperature: request.temperature, topP: request.topP, topK: request.topK, seed: request.seed }),
     ...request.raw,
   };

@@ -2,16 +2,15 @@ import { InvalidRequestError } from '../errors.js';
 import type { GenerateTextRuntime } from '../events.js';
 import type { GenerateTextRequest } from '../generateTextRequest.js';
 import { generateTextRuntimeFor } from '../modelFamily.js';
+import { generateText } from './formats/index.js';
 import { checkNumber, definedOnly, requireText } from './requestChecks.js';
 import { servingMode } from './servingMode.js';
 
-const RUNTIMES: readonly GenerateTextRuntime[] = ['COHERE', 'LLAMA'];
-
 function runtimeOf(request: GenerateTextRequest): GenerateTextRuntime {
   const family = generateTextRuntimeFor(request.model);
-  const runtime = request.runtime ?? family ?? 'LLAMA';
-  if (!RUNTIMES.includes(runtime)) {
-    throw new InvalidRequestError('runtime', `"${String(runtime)}" is not a generateText runtime. Use COHERE or LLAMA.`);
+  const runtime = request.runtime ?? family ?? generateText.defaultRuntime;
+  if (!generateText.runtimes.includes(runtime)) {
+    throw new InvalidRequestError('runtime', `"${String(runtime)}" is not a generateText runtime. Use ${generateText.runtimes.join(' or ')}.`);
   }
   if (family !== undefined && family !== runtime) {
     throw new InvalidRequestError('runtime', `${request.model} runs on the ${family} runtime, not ${runtime}. Use ${family}, or leave runtime out.`);
@@ -20,9 +19,14 @@ function runtimeOf(request: GenerateTextRequest): GenerateTextRuntime {
 }
 
 /**
- * The JSON body of a streaming generateText call, validated before anything is sent.
+ * The JSON body of a streaming generateText call, validated before anything is sent. The
+ * envelope is shared; the runtime's own fields come from `formats/generateText.ts`.
  *
  * @throws {InvalidRequestError} for an empty prompt, an unknown runtime or one the model family does not run.
+ * @example
+ * ```ts
+ * generateTextBody({ model: 'cohere.command', prompt: 'Hi' }, compartmentId).runtime; // 'COHERE'
+ * ```
  */
 export function generateTextBody(request: GenerateTextRequest, compartmentId: string): { body: string; runtime: GenerateTextRuntime } {
   requireText('model', request.model, 'Pass a model id such as cohere.command or a dedicated endpoint OCID.');
@@ -33,14 +37,8 @@ export function generateTextBody(request: GenerateTextRequest, compartmentId: st
     runtimeType: runtime,
     prompt: request.prompt,
     isStream: true,
-    ...definedOnly({
-      maxTokens: request.maxTokens,
-      temperature: request.temperature,
-      topP: request.topP,
-      topK: request.topK,
-      stopSequences: runtime === 'COHERE' ? request.stop : undefined,
-      stop: runtime === 'LLAMA' ? request.stop : undefined,
-    }),
+    ...definedOnly({ maxTokens: request.maxTokens, temperature: request.temperature, topP: request.topP, topK: request.topK }),
+    ...generateText.bodyFields(request, runtime),
     ...request.raw,
   };
   return { body: JSON.stringify({ compartmentId, servingMode: servingMode(request.model), inferenceRequest }), runtime };

@@ -1,7 +1,8 @@
 import { ServiceError } from '../server/ServiceError.js';
+import type { Pacing } from '../stream/Pacing.js';
 
-/** A parsed fault spec: what to break in one response. See the README's fault table. */
-export interface FaultSpec {
+/** What to break in one response. See the README's fault table; `FaultHooks` applies it. */
+export interface Faults {
   readonly status?: number;
   readonly retryAfter?: string;
   readonly nonJsonError?: boolean;
@@ -17,10 +18,13 @@ export interface FaultSpec {
   readonly linger?: boolean;
   readonly garbageAfter?: number;
   readonly redirect?: boolean;
-  readonly ttftMs?: number;
-  readonly tokenIntervalMs?: number;
-  readonly tokens?: number;
 }
+
+/**
+ * A parsed `x-emulator-fault` spec: the faults, and the pacing items the spec also takes
+ * (`ttft-ms`, `token-interval-ms`, `tokens`: an older spelling of the pacing headers).
+ */
+export type FaultSpec = Faults & Partial<Pacing>;
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Setter = (spec: Mutable<FaultSpec>, value: string | undefined, item: string) => void;
@@ -79,7 +83,7 @@ const setters: Readonly<Record<string, Setter>> = {
 };
 
 /**
- * Every fault name the spec accepts, for messages and docs.
+ * Every item name the spec accepts (faults and pacing), for messages and docs.
  *
  * @example
  * faultNames.includes('linger'); // true

@@ -1,13 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Language } from '../answers/Language.js';
 import type { CounterState } from './CounterState.js';
-import type { FaultSpec } from '../faults/FaultSpec.js';
+import type { FaultHooks } from '../faults/FaultHooks.js';
+import type { Pacing } from '../stream/Pacing.js';
 
-/** Timing and length for one request, after headers, faults and options were weighed. */
-export interface RequestSettings {
-  readonly ttftMs: number;
-  readonly tokenIntervalMs: number;
-  readonly tokens: number;
+/** Pacing and language for one request, after headers, the fault spec and options were weighed. */
+export interface RequestSettings extends Pacing {
   /** Set when the request forces a language (header `x-emulator-lang`). */
   readonly language: Language | undefined;
   /** The emulator's default language option. */
@@ -18,7 +16,8 @@ export interface RequestSettings {
 export interface Exchange {
   readonly req: IncomingMessage;
   readonly res: ServerResponse;
-  readonly faults: FaultSpec;
+  /** The request's faults, as hooks called where each takes effect. */
+  readonly faults: FaultHooks;
   readonly settings: RequestSettings;
   /** Aborts when the connection closes; handlers stop writing and clear their timers. */
   readonly closed: AbortSignal;

@@ -4,14 +4,14 @@ import { authenticate, type AuthSettings } from '../auth/authenticate.js';
 import type { CounterState } from './CounterState.js';
 import type { Exchange } from './Exchange.js';
 import type { FaultSchedule } from '../faults/FaultSchedule.js';
-import type { FaultSpec } from '../faults/FaultSpec.js';
+import { FaultHooks } from '../faults/FaultHooks.js';
 import { readBody } from './readBody.js';
 import { resolveSettings, type DefaultSettings } from './resolveSettings.js';
 import { routes } from './routes.js';
 import { sendError } from './sendResponse.js';
 import { instanceMetadataPath, serveInstanceMetadata } from '../auth/serveInstanceMetadata.js';
 import { federationPath, serveX509Federation, type FederationSettings } from '../auth/serveX509Federation.js';
-import { ociCodeForStatus, ServiceError } from './ServiceError.js';
+import { ServiceError } from './ServiceError.js';
 
 /** What every request handler shares: the emulator's state and settings. */
 export interface EmulatorContext {
@@ -49,7 +49,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     closed.abort();
   });
 
-  let faults: FaultSpec = {};
+  let faults = FaultHooks.none;
   try {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     // The stand-ins for IMDS and the auth service are other services: faults are not theirs.
@@ -67,14 +67,15 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     if (route === undefined) throw new ServiceError(404, 'NotFound', `The emulator has no operation at ${path}.`);
     if (req.method !== 'POST') throw new ServiceError(405, 'MethodNotAllowed', `${path} takes POST only.`, { allow: 'POST' });
     const body = await readBody(req, context.maxBodyBytes);
-    faults = context.faults.select(headerValue(req, 'x-emulator-fault')) ?? {};
-    if (Object.keys(faults).length > 0) counters.faultsServed += 1;
-    throwInjectedFailure(faults, req);
+    const spec = context.faults.select(headerValue(req, 'x-emulator-fault')) ?? {};
+    if (Object.keys(spec).length > 0) counters.faultsServed += 1;
+    faults = new FaultHooks(spec);
+    faults.beforeService(req);
     const how = authenticate(req, body, route.allowsBearer, context.auth);
     if (route.allowsBearer && how === 'signature' && headerValue(req, 'opc-compartment-id') === undefined) {
       throw new ServiceError(400, 'MissingParameter', 'A signed request to the OpenAI-compatible route needs the opc-compartment-id header.');
     }
-    const settings = resolveSettings(req.headers, faults, context.defaults);
+    const settings = resolveSettings(req.headers, spec, context.defaults);
     const json = parseJson(body);
     const exchange: Exchange = {
       req,
@@ -96,18 +97,6 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     if (closed.signal.aborted) return;
     sendError(res, error instanceof ServiceError ? error : internalError(error), faults, context.counters);
   }
-}
-
-/** The `redirect`, `status` and `non-json-error` faults answer before the service would. */
-function throwInjectedFailure(faults: FaultSpec, req: IncomingMessage): void {
-  if (faults.redirect === true) {
-    const location = `http://redirected.emulator.invalid${req.url ?? '/'}`;
-    throw new ServiceError(307, 'TemporaryRedirect', 'The emulator redirects this request to another host (redirect fault).', { location });
-  }
-  const status = faults.status ?? (faults.nonJsonError === true ? 502 : undefined);
-  if (status === undefined) return;
-  const headers: Record<string, string> = faults.retryAfter === undefined ? {} : { 'retry-after': faults.retryAfter };
-  throw new ServiceError(status, ociCodeForStatus(status), `Injected fault: status ${status}.`, headers);
 }
 
 function parseJson(body: Buffer): unknown {

@@ -18,11 +18,10 @@ export async function respond(exchange: Exchange, stream: boolean, events: () =>
   }
   await sleep(exchange.settings.ttftMs, exchange.closed);
   if (exchange.closed.aborted) return;
-  if (exchange.faults.disconnectAfter !== undefined) {
+  const dropped = exchange.faults.insteadOfJson(() => {
     exchange.settled = true;
     exchange.res.socket?.destroy();
-    return;
-  }
-  if (exchange.faults.stallAfter !== undefined) return;
+  });
+  if (dropped) return;
   await sendJson(exchange, 200, body());
 }

@@ -1,8 +1,6 @@
-import { cohereEvents, cohereResponse } from '../formats/cohere/cohereChat.js';
-import { cohereV2Events, cohereV2Response } from '../formats/cohereV2/cohereV2Chat.js';
+import { chatFormatWriters } from '../formats/chatFormatWriters.js';
 import type { Exchange } from './Exchange.js';
 import { generateTextEvents, generateTextResponse } from '../formats/generateText/generateText.js';
-import { genericEvents, genericResponse } from '../formats/generic/genericChat.js';
 import { openAiEvents, openAiResponse } from '../formats/openAi/openAiChat.js';
 import { parseChatRequest } from '../formats/parseChatRequest.js';
 import { parseGenerateTextRequest } from '../formats/generateText/parseGenerateTextRequest.js';
@@ -27,21 +25,13 @@ const chat: Route = {
       exchange.settings,
     );
     const lastUserText = [...input.conversation].reverse().find((turn) => turn.role === 'USER')?.text ?? '';
-    const tool =
-      input.format === 'COHEREV2'
-        ? undefined
-        : planToolCall({ tools: input.tools, choice: input.toolChoice, lastUserText, afterToolResult: input.afterToolResult, seed: answer.seed });
+    const writer = chatFormatWriters[input.format];
+    const tool = writer.plansToolCalls
+      ? planToolCall({ tools: input.tools, choice: input.toolChoice, lastUserText, afterToolResult: input.afterToolResult, seed: answer.seed })
+      : undefined;
     const now = new Date(exchange.now());
-    if (input.format === 'GENERIC') {
-      const done = exchange.faults.done ?? input.model.endsWithDone;
-      await respond(exchange, input.stream, () => genericEvents(input, answer, tool, done), () => genericResponse(input, answer, tool, now));
-    } else if (input.format === 'COHERE') {
-      const done = exchange.faults.done ?? false;
-      await respond(exchange, input.stream, () => cohereEvents(input, answer, tool, done), () => cohereResponse(input, answer, tool));
-    } else {
-      const done = exchange.faults.done ?? false;
-      await respond(exchange, input.stream, () => cohereV2Events(input, answer, done), () => cohereV2Response(input, answer));
-    }
+    const done = exchange.faults.endsWithDone(writer.endsWithDone(input.model));
+    await respond(exchange, input.stream, () => writer.events(input, answer, tool, done), () => writer.response(input, answer, tool, now));
   },
 };
 
@@ -53,7 +43,7 @@ const generateText: Route = {
       { modelId: input.model.id, conversation: [{ role: 'USER', text: input.prompt }], maxTokens: input.maxTokens, reasoning: false, leadingSpace: true },
       exchange.settings,
     );
-    const done = exchange.faults.done ?? input.model.endsWithDone;
+    const done = exchange.faults.endsWithDone(input.model.endsWithDone);
     const now = new Date(exchange.now());
     await respond(exchange, input.stream, () => generateTextEvents(input, answer, done), () => generateTextResponse(input, answer, now));
   },
@@ -67,7 +57,7 @@ const openAiChat: Route = {
       { modelId: input.model.id, conversation: input.conversation, maxTokens: input.maxTokens, reasoning: input.model.reasoning },
       exchange.settings,
     );
-    const done = exchange.faults.done ?? true;
+    const done = exchange.faults.endsWithDone(true);
     const now = new Date(exchange.now());
     await respond(exchange, input.stream, () => openAiEvents(input, answer, now, done), () => openAiResponse(input, answer, now));
   },

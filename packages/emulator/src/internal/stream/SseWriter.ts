@@ -1,6 +1,6 @@
 import type { ByteWriter } from './ByteWriter.js';
 
-/** How events are framed and grouped into writes. */
+/** How events are framed and grouped into writes (the faults choose; see `FaultHooks.framing`). */
 export interface SseFraming {
   /** '\n' normally; '\r\n' or '\r' under the `line-ending` fault. */
   readonly lineEnding: string;

@@ -1,7 +1,7 @@
-import { ByteWriter } from './ByteWriter.js';
 import type { Exchange } from '../server/Exchange.js';
-import { SseWriter } from './SseWriter.js';
+import { ByteWriter } from './ByteWriter.js';
 import { sleep } from './sleep.js';
+import { SseWriter } from './SseWriter.js';
 
 /** One server-sent event's data, and whether it carries generated content. */
 export interface StreamItem {
@@ -10,13 +10,11 @@ export interface StreamItem {
   readonly delta: boolean;
 }
 
-const lineEndings = { lf: '\n', crlf: '\r\n', cr: '\r' } as const;
-
 /**
- * Streams `items` as `text/event-stream`, lazily (one item generated per event sent),
- * with the request's timing and the stream faults: keep-alive comments, garbage frames,
- * a disconnect or a stall after N deltas, lingering after the end. Stops writing and
- * clears its timers as soon as the connection closes.
+ * Streams `items` as `text/event-stream`, lazily (one item generated per event sent), paced
+ * by the request's settings. The request's faults act through their hooks (`exchange.faults`):
+ * framing, keep-alive, what happens after N deltas, and the end. Stops writing and clears its
+ * timers as soon as the connection closes.
  *
  * @example
  * await streamEvents(exchange, [{ data: '{"text":"Hi"}', delta: true }, { data: '[DONE]', delta: false }]);
@@ -29,36 +27,22 @@ export async function streamEvents(exchange: Exchange, items: Iterable<StreamIte
   res.once('close', () => {
     counters.values.activeStreams -= 1;
   });
-  const bytes = new ByteWriter(res, faults, closed);
-  const sse = new SseWriter(bytes, {
-    lineEnding: lineEndings[faults.lineEnding ?? 'lf'],
-    eventsPerWrite: faults.eventsPerWrite,
-    eachEvent: settings.tokenIntervalMs > 0,
-    noFinalNewline: faults.noFinalNewline === true,
-  });
-  const keepalive = startKeepalive(sse, faults.keepaliveMs, closed);
-
-  let deltas = 0;
-  // What the `*-after=N` faults do once N deltas are out; true means "stop streaming".
-  const checkpoint = async (): Promise<boolean> => {
-    if (deltas === faults.garbageAfter) await sse.push('<html>oops</html>');
-    if (deltas === faults.disconnectAfter) {
-      await sse.flush();
-      await bytes.flushed();
+  const bytes = new ByteWriter(res, faults.cutting, closed);
+  const sse = new SseWriter(bytes, faults.framing(settings.tokenIntervalMs > 0));
+  const keepalive = faults.startKeepalive(sse, closed);
+  const controls = {
+    sse,
+    bytes,
+    disconnect: () => {
       keepalive.stop();
       exchange.settled = true;
       res.socket?.destroy();
-      return true;
-    }
-    if (deltas === faults.stallAfter) {
-      await sse.flush();
-      return true;
-    }
-    return false;
+    },
   };
 
+  let deltas = 0;
   await sleep(settings.ttftMs, closed);
-  if (closed.aborted || (await checkpoint())) return;
+  if (closed.aborted || (await faults.afterDeltas(deltas, controls))) return;
   for (const item of items) {
     if (item.delta && deltas > 0) await sleep(settings.tokenIntervalMs, closed);
     if (closed.aborted) return;
@@ -66,7 +50,7 @@ export async function streamEvents(exchange: Exchange, items: Iterable<StreamIte
     if (item.delta) {
       deltas += 1;
       counters.values.deltasSent += 1;
-      if (await checkpoint()) return;
+      if (await faults.afterDeltas(deltas, controls)) return;
     }
   }
   keepalive.stop();
@@ -74,15 +58,5 @@ export async function streamEvents(exchange: Exchange, items: Iterable<StreamIte
   if (closed.aborted) return;
   exchange.settled = true;
   counters.values.streamsCompleted += 1;
-  if (faults.linger !== true) res.end();
-}
-
-function startKeepalive(sse: SseWriter, everyMs: number | undefined, closed: AbortSignal): { stop(): void } {
-  if (everyMs === undefined) return { stop: () => undefined };
-  const timer = setInterval(() => {
-    if (!sse.busy && !closed.aborted) void sse.comment();
-  }, everyMs);
-  const stop = (): void => clearInterval(timer);
-  closed.addEventListener('abort', stop, { once: true });
-  return { stop };
+  faults.endStream(res);
 }

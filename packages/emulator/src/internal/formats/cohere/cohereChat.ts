@@ -1,3 +1,4 @@
+import type { ChatFormatWriter } from '../ChatFormatWriter.js';
 import type { Answer } from '../../answers/planAnswer.js';
 import type { ChatInput } from '../ChatInput.js';
 import { createPadder } from '../createPadder.js';
@@ -59,3 +60,16 @@ export function cohereResponse(input: ChatInput, answer: Answer, tool: ToolCallP
   if (toolCalls !== undefined) chatResponse['toolCalls'] = toolCalls;
   return { modelId: input.model.id, modelVersion: '1.0.0', chatResponse };
 }
+
+/**
+ * COHERE as a chat format writer; its stream never ends with `data: [DONE]`.
+ *
+ * @example
+ * cohereChat.endsWithDone(modelNamed('cohere.command-r-08-2024')); // false
+ */
+export const cohereChat: ChatFormatWriter = {
+  endsWithDone: () => false,
+  plansToolCalls: true,
+  events: cohereEvents,
+  response: (input, answer, tool) => cohereResponse(input, answer, tool),
+};

@@ -1,3 +1,4 @@
+import type { ChatFormatWriter } from '../ChatFormatWriter.js';
 import type { Answer } from '../../answers/planAnswer.js';
 import type { ChatInput } from '../ChatInput.js';
 import { createPadder } from '../createPadder.js';
@@ -43,3 +44,16 @@ export function cohereV2Response(input: ChatInput, answer: Answer): Record<strin
     chatResponse: { apiFormat: 'COHEREV2', message: { role: 'ASSISTANT', content }, finishReason: finishReason(answer), usage: genericUsage(answer, undefined) },
   };
 }
+
+/**
+ * COHEREV2 as a chat format writer: no `data: [DONE]`, and no tool calls emulated.
+ *
+ * @example
+ * cohereV2Chat.plansToolCalls; // false
+ */
+export const cohereV2Chat: ChatFormatWriter = {
+  endsWithDone: () => false,
+  plansToolCalls: false,
+  events: (input, answer, _tool, sendDone) => cohereV2Events(input, answer, sendDone),
+  response: (input, answer) => cohereV2Response(input, answer),
+};

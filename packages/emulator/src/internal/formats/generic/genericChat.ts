@@ -1,3 +1,4 @@
+import type { ChatFormatWriter } from '../ChatFormatWriter.js';
 import type { Answer } from '../../answers/planAnswer.js';
 import type { ChatInput } from '../ChatInput.js';
 import { createPadder } from '../createPadder.js';
@@ -74,3 +75,16 @@ export function genericResponse(input: ChatInput, answer: Answer, tool: ToolCall
     },
   };
 }
+
+/**
+ * GENERIC as a chat format writer; Meta models end the stream with `data: [DONE]`.
+ *
+ * @example
+ * genericChat.endsWithDone(modelNamed('meta.llama-3.3-70b-instruct')); // true
+ */
+export const genericChat: ChatFormatWriter = {
+  endsWithDone: (model) => model.endsWithDone,
+  plansToolCalls: true,
+  events: genericEvents,
+  response: genericResponse,
+};

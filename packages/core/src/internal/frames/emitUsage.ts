@@ -1,6 +1,6 @@
 import type { Usage } from '../../events.js';
-import type { EmitEvent, WireFrame } from './FrameDecoder.js';
-import { objectField } from './FrameDecoder.js';
+import type { EmitEvent, WireFrame } from '../formats/WireFormat.js';
+import { objectField } from './wireFields.js';
 
 /** Emits a usage event when the frame carries a `usage` object. */
 export function emitUsage(frame: WireFrame, emit: EmitEvent): void {

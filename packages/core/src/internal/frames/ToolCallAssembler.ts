@@ -1,5 +1,5 @@
 import type { ToolCall } from '../../events.js';
-import type { EmitEvent } from './FrameDecoder.js';
+import type { EmitEvent } from '../formats/WireFormat.js';
 
 /**
  * Assembles tool calls from GENERIC-style fragments that carry no per-call index: a fragment

@@ -1,24 +1,15 @@
-import type { ChatEvent } from '../../events.js';
-
-/** Receives the events decoded from one frame, in order. */
-export type EmitEvent = (event: ChatEvent) => void;
-
-/**
- * Turns the parsed JSON frames of one stream into events. Stateful (tool calls span frames):
- * one decoder per stream.
- */
-export interface FrameDecoder {
-  /** Decodes one frame (an object parsed from one `data:` line). */
-  decode(frame: WireFrame, emit: EmitEvent): void;
-}
-
-/** A parsed SSE data frame; every field is optional and checked before use. */
-export type WireFrame = Readonly<Record<string, unknown>>;
+import type { WireFrame } from '../formats/WireFormat.js';
 
 /**
  * A field of a value that should be an object. Arrays on the wire may hold anything (`null`,
  * numbers), so every accessor takes `unknown` and checks it: a malformed element reads as absent
  * instead of throwing a TypeError.
+ *
+ * @example
+ * ```ts
+ * field({ text: 'Hi' }, 'text'); // 'Hi'
+ * field(null, 'text');           // undefined
+ * ```
  */
 export function field(value: unknown, key: string): unknown {
   return typeof value === 'object' && value !== null ? (value as WireFrame)[key] : undefined;

@@ -1,4 +1,4 @@
-import type { FinishEvent, FinishReason } from '../events.js';
+import type { FinishEvent, FinishReason } from '../../events.js';
 
 const REASONS: Readonly<Record<string, FinishReason>> = {
   stop: 'stop',

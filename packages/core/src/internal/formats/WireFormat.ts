@@ -1,0 +1,82 @@
+import type { ChatMessage, ChatRequest, ToolDefinition } from '../../chatRequest.js';
+import type { ChatEvent, GenerateTextRuntime } from '../../events.js';
+import type { GenerateTextRequest } from '../../generateTextRequest.js';
+
+/** Receives the events decoded from one frame, in order. */
+export type EmitEvent = (event: ChatEvent) => void;
+
+/** A parsed SSE data frame; every field is optional and checked before use. */
+export type WireFrame = Readonly<Record<string, unknown>>;
+
+/**
+ * Turns the parsed JSON frames of one stream into events. Stateful (tool calls span frames):
+ * one decoder per stream.
+ *
+ * @example
+ * ```ts
+ * const decoder = generic.createDecoder();
+ * decoder.decode({ message: { content: [{ text: 'Hi' }] } }, console.log); // { type: 'text', text: 'Hi' }
+ * ```
+ */
+export interface FrameDecoder {
+  /** Decodes one frame (an object parsed from one `data:` line). */
+  decode(frame: WireFrame, emit: EmitEvent): void;
+}
+
+/**
+ * How a model family takes a chat format: `preferred` (chosen when the request names none),
+ * `accepted` (allowed when named), or `undefined` (not taken, or the model id does not tell).
+ */
+export type FamilyFit = 'preferred' | 'accepted' | undefined;
+
+/** What one chat format adds to the shared `chatRequest` envelope, already checked. */
+export interface ChatBodyInput {
+  readonly request: ChatRequest;
+  /** The conversation, the prompt appended as the last user message; never empty. */
+  readonly messages: readonly ChatMessage[];
+  /** The tools, or `undefined` when there are none. */
+  readonly tools: readonly ToolDefinition[] | undefined;
+}
+
+/**
+ * One chat wire format (`chatRequest.apiFormat`): the fields its body carries, the decoder of
+ * its frames, and which model families take it. Adding a format means one such file in this
+ * folder and one row in the table of `index.ts`.
+ *
+ * @example
+ * ```ts
+ * generic.bodyFields({ request, messages, tools: undefined }); // { messages: [...], streamOptions: { isIncludeUsage: true } }
+ * generic.familyFit('meta.llama-3.3-70b-instruct'); // 'preferred'
+ * ```
+ */
+export interface ChatWireFormat {
+  /** The format's fields of `chatRequest` (beside `apiFormat`, `isStream` and the sampling knobs). */
+  bodyFields(input: ChatBodyInput): Record<string, unknown>;
+  /** A fresh decoder for one stream. */
+  createDecoder(): FrameDecoder;
+  /** How the family of an on-demand model id takes this format. */
+  familyFit(model: string): FamilyFit;
+}
+
+/**
+ * The legacy generateText operation (`inferenceRequest`): its runtimes, their default and family
+ * rule, the body fields per runtime, and the frame decoder shared by both runtimes.
+ *
+ * @example
+ * ```ts
+ * generateText.runtimeFor('cohere.command'); // 'COHERE'
+ * ```
+ */
+export interface GenerateTextWireFormat {
+  /** Every runtime, in the order error messages list them. */
+  readonly runtimes: readonly GenerateTextRuntime[];
+  /** The runtime when neither the request nor the model family names one. */
+  readonly defaultRuntime: GenerateTextRuntime;
+  /** The runtime of a model family; `undefined` when the model id does not tell. */
+  runtimeFor(model: string): GenerateTextRuntime | undefined;
+  /** The `inferenceRequest` fields for a runtime (beside `runtimeType`, `isStream` and the knobs). */
+  bodyFields(request: GenerateTextRequest, runtime: GenerateTextRuntime): Record<string, unknown>;
+  /** A fresh decoder for one stream. */
+  createDecoder(): FrameDecoder;
+}
+

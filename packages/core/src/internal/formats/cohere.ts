@@ -1,0 +1,96 @@
+import type { ToolDefinition } from '../../chatRequest.js';
+import { InvalidRequestError } from '../../errors.js';
+import { emitUsage } from '../frames/emitUsage.js';
+import { finishEvent } from '../frames/finishEvent.js';
+import { arrayField, field, stringField } from '../frames/wireFields.js';
+import { definedOnly } from '../requestChecks.js';
+import type { ChatWireFormat } from './WireFormat.js';
+
+const COHERE_ROLE = { system: 'SYSTEM', user: 'USER', assistant: 'CHATBOT', tool: 'TOOL' } as const;
+
+function cohereTools(tools: readonly ToolDefinition[]): unknown[] {
+  return tools.map((t) => {
+    const schema = (t.parameters ?? {}) as { properties?: Record<string, { type?: string; description?: string }>; required?: string[] };
+    const parameterDefinitions: Record<string, unknown> = {};
+    for (const [name, property] of Object.entries(schema.properties ?? {})) {
+      parameterDefinitions[name] = definedOnly({
+        type: property.type ?? 'string',
+        description: property.description,
+        isRequired: schema.required?.includes(name) ?? false,
+      });
+    }
+    return definedOnly({ name: t.name, description: t.description ?? t.name, parameterDefinitions });
+  });
+}
+
+/**
+ * True for Command R, the original Command and Command Light: they take COHERE only, while other
+ * Cohere models prefer COHEREV2.
+ *
+ * @example
+ * ```ts
+ * isCommandR('cohere.command-r-08-2024'); // true
+ * ```
+ */
+export function isCommandR(model: string): boolean {
+  return model.startsWith('cohere.command-r') || model === 'cohere.command' || model.startsWith('cohere.command-light');
+}
+
+/**
+ * The COHERE chat format (Cohere Command R and older). Body: the last user `message`,
+ * `chatHistory`, system text as `preambleOverride`, `stopSequences`, tools with
+ * `parameterDefinitions`. Frames: `text` deltas, `toolCalls[]` (`{name, parameters}`, no ids),
+ * and a terminal event that REPEATS THE WHOLE TEXT beside `chatHistory` and `finishReason`: its
+ * text is not a delta and is never emitted. Tool calls repeated by the terminal event are
+ * emitted only if none came before.
+ *
+ * @example
+ * ```ts
+ * cohere.familyFit('cohere.command-r-plus-08-2024'); // 'preferred'
+ * cohere.familyFit('cohere.command-a-03-2025');      // 'accepted'
+ * ```
+ */
+export const cohere: ChatWireFormat = {
+  bodyFields({ request, messages, tools }) {
+    const last = messages[messages.length - 1];
+    if (last === undefined || last.role !== 'user') {
+      throw new InvalidRequestError('messages', 'COHERE needs the conversation to end with a user message.');
+    }
+    const system = [request.system, ...messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(Boolean);
+    const history = messages.slice(0, -1).filter((m) => m.role !== 'system');
+    return definedOnly({
+      message: last.content,
+      chatHistory: history.length ? history.map((m) => ({ role: COHERE_ROLE[m.role], message: m.content })) : undefined,
+      preambleOverride: system.length ? system.join('\n') : undefined,
+      stopSequences: request.stop,
+      tools: tools && cohereTools(tools),
+    });
+  },
+
+  createDecoder() {
+    let toolCallsSeen = false;
+    return {
+      decode(frame, emit) {
+        const reason = stringField(frame, 'finishReason');
+        if (reason === undefined) {
+          const text = stringField(frame, 'text');
+          if (text) emit({ type: 'text', text });
+        }
+        const calls = arrayField(frame, 'toolCalls');
+        if (calls.length > 0 && !(reason !== undefined && toolCallsSeen)) {
+          toolCallsSeen = true;
+          for (const call of calls) {
+            emit({ type: 'tool-call', toolCall: { name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) } });
+          }
+        }
+        if (reason !== undefined) emit(finishEvent(reason, frame['errorMessage']));
+        emitUsage(frame, emit);
+      },
+    };
+  },
+
+  familyFit(model) {
+    if (isCommandR(model)) return 'preferred';
+    return model.startsWith('cohere.') ? 'accepted' : undefined;
+  },
+};

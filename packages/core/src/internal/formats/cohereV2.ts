@@ -1,0 +1,60 @@
+import { emitUsage } from '../frames/emitUsage.js';
+import { finishEvent } from '../frames/finishEvent.js';
+import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
+import { arrayField, objectField, stringField } from '../frames/wireFields.js';
+import { definedOnly } from '../requestChecks.js';
+import { typedMessages } from '../typedMessages.js';
+import { isCommandR } from './cohere.js';
+import type { ChatWireFormat } from './WireFormat.js';
+
+/**
+ * The COHEREV2 chat format (Cohere Command A and later). Body: typed `messages`,
+ * `stopSequences`, the penalties, tools as `{type: 'FUNCTION', function}`. Frames:
+ * `message.content[]` parts (`TEXT` text, `THINKING` reasoning), `message.toolCalls[]`
+ * (`{id, function: {name, arguments}}`, possibly in fragments), `finishReason`, `usage`.
+ *
+ * @example
+ * ```ts
+ * cohereV2.familyFit('cohere.command-a-03-2025'); // 'preferred'
+ * ```
+ */
+export const cohereV2: ChatWireFormat = {
+  bodyFields: ({ request, messages, tools }) =>
+    definedOnly({
+      messages: typedMessages(request, messages),
+      stopSequences: request.stop,
+      frequencyPenalty: request.frequencyPenalty,
+      presencePenalty: request.presencePenalty,
+      tools: tools?.map((t) => ({ type: 'FUNCTION', function: t })),
+    }),
+
+  createDecoder() {
+    const toolCalls = new ToolCallAssembler();
+    return {
+      decode(frame, emit) {
+        const message = objectField(frame, 'message');
+        for (const part of arrayField(message, 'content')) {
+          if (stringField(part, 'type') === 'THINKING') {
+            const thinking = stringField(part, 'thinking');
+            if (thinking) emit({ type: 'reasoning', text: thinking });
+          } else {
+            const text = stringField(part, 'text');
+            if (text) emit({ type: 'text', text });
+          }
+        }
+        for (const call of arrayField(message, 'toolCalls')) {
+          const fn = objectField(call, 'function');
+          toolCalls.add({ id: stringField(call, 'id'), name: stringField(fn, 'name'), arguments: stringField(fn, 'arguments') }, emit);
+        }
+        const reason = stringField(frame, 'finishReason');
+        if (reason !== undefined) {
+          toolCalls.flush(emit);
+          emit(finishEvent(reason, frame['errorMessage']));
+        }
+        emitUsage(frame, emit);
+      },
+    };
+  },
+
+  familyFit: (model) => (model.startsWith('cohere.') && !isCommandR(model) ? 'preferred' : undefined),
+};

@@ -1,0 +1,55 @@
+import type { ApiFormat, GenerateTextRuntime } from '../../events.js';
+import { cohere } from './cohere.js';
+import { cohereV2 } from './cohereV2.js';
+import { generateText } from './generateText.js';
+import { generic } from './generic.js';
+import type { ChatWireFormat, FrameDecoder } from './WireFormat.js';
+
+export { generateText } from './generateText.js';
+export type { ChatWireFormat, EmitEvent, FrameDecoder, GenerateTextWireFormat, WireFrame } from './WireFormat.js';
+
+/**
+ * Every chat format by its `apiFormat` name. The order matters: error messages list the names in
+ * it, and among the formats a model family prefers, the first wins. Add a format here and in
+ * its own file; `ApiFormat` follows from these keys.
+ *
+ * @example
+ * ```ts
+ * chatFormats.COHERE.createDecoder();
+ * ```
+ */
+export const chatFormats = { GENERIC: generic, COHERE: cohere, COHEREV2: cohereV2 } as const satisfies Record<string, ChatWireFormat>;
+
+/** The chat format names in table order. */
+export const chatFormatNames = Object.keys(chatFormats) as readonly ApiFormat[];
+
+/** The format when the request names none and the model family does not tell. */
+export const defaultChatFormat: ApiFormat = 'GENERIC';
+
+const byName: Readonly<Record<string, ChatWireFormat>> = chatFormats;
+
+/**
+ * The chat format named `name`, or `undefined` for a name no format has.
+ *
+ * @example
+ * ```ts
+ * chatFormatNamed('COHERE') === chatFormats.COHERE; // true
+ * chatFormatNamed('OPENAI');                        // undefined
+ * ```
+ */
+export function chatFormatNamed(name: string): ChatWireFormat | undefined {
+  return Object.hasOwn(byName, name) ? byName[name] : undefined;
+}
+
+/**
+ * A fresh decoder for one stream of the given chat format, or of generateText.
+ *
+ * @example
+ * ```ts
+ * createFrameDecoder('COHEREV2', 'chat').decode(frame, emit);
+ * ```
+ */
+export function createFrameDecoder(format: ApiFormat | GenerateTextRuntime, operation: 'chat' | 'generateText'): FrameDecoder {
+  if (operation === 'generateText') return generateText.createDecoder();
+  return (chatFormatNamed(format) ?? chatFormats[defaultChatFormat]).createDecoder();
+}
