@@ -9,7 +9,8 @@ import type { EmulatorConfigFiles } from '../../../examples/test/support/emulato
 import { writeEmulatorConfigFiles } from '../../../examples/test/support/emulatorConfigFiles.js';
 import { finished, runBatchCommand, startBatch } from './support/batchProcess.js';
 
-describe('local mode', () => {
+// Each run is a process started from sources: seconds each on a loaded machine.
+describe('local mode', { timeout: 60_000 }, () => {
   let emulator: Emulator | undefined;
   let files: EmulatorConfigFiles | undefined;
 
