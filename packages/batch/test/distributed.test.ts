@@ -178,6 +178,27 @@ describe('distributed mode', { timeout: 120_000 }, () => {
     for (const run of await Promise.all(runs)) expect(run.code, run.stderr).toBe(130);
     expect(emulator.counters.requests).toBe(1);
   });
+
+  it('records a refused prompt as an error line, and enqueue --retry-failed asks it again', async () => {
+    const { enqueue, work, exportTo, output } = await setUp(4, { tokens: 4 });
+    emulator.setFault('status=400', { times: 1 });
+    expect((await enqueue()).code).toBe(0);
+    expect((await work('--concurrency', '1')).code).toBe(0);
+    const first = await exportTo(output);
+    expect(first.code).toBe(1);
+    expect((await readResultLines(output)).filter((line) => line.error?.status === 400)).toHaveLength(1);
+
+    const retried = await enqueue('--retry-failed');
+    expect(retried.stdout).toMatch(/enqueued 1 of 4 prompts .*\(3 already have a result, 0 already queued\)/);
+    expect((await work()).code).toBe(0);
+    const second = await exportTo(output);
+
+    expect(second.code, second.stderr).toBe(0);
+    const lines = await readResultLines(output);
+    expect(lines.map((line) => line.id)).toEqual(['p-1', 'p-2', 'p-3', 'p-4']);
+    expect(lines.every((line) => line.error === undefined)).toBe(true);
+    expect(emulator.counters.requests).toBe(5);
+  });
 });
 
 function queueNumberName(n: number): string {

@@ -5,12 +5,12 @@ import { startEmulator } from '@oci-genai-rx/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorConfigFiles } from '../../../examples/test/support/emulatorConfigFiles.js';
 import { writeEmulatorConfigFiles } from '../../../examples/test/support/emulatorConfigFiles.js';
-import { defaultModel } from '../src/cli/connectToService.js';
+// The bench's reference answer: the emulator's non-streaming route, signed by oci-common.
+import { expectedAnswer } from '../../../bench/src/expectedAnswer.js';
 import { batchKeys } from '../src/distributed/batchKeys.js';
 import { logArrivals, mostInAnyWindow } from './support/arrivalLog.js';
 import { idCounts, numberedPrompts, readResultLines, writePrompts } from './support/batchFiles.js';
 import { finished, runBatchCommand, startBatch } from './support/batchProcess.js';
-import { nonStreamingAnswer } from './support/nonStreamingAnswer.js';
 import type { RedisServer } from './support/redisServer.js';
 import { startRedisServer } from './support/redisServer.js';
 
@@ -84,7 +84,7 @@ describe('a fleet of workers', { timeout: 300_000 }, () => {
     expect(lines.map((line) => line.id)).toEqual(prompts.map((prompt) => prompt.id));
     for (const [i, line] of lines.entries()) {
       expect(line.error, line.id).toBeUndefined();
-      expect(line.text, line.id).toBe(await nonStreamingAnswer(emulator, prompts[i]!.prompt, defaultModel));
+      expect(line.text, line.id).toBe((await expectedAnswer(emulator, prompts[i]!.prompt)).text);
     }
 
     // The kill cost the streams the killed worker had running: asked again, paid twice.
