@@ -52,13 +52,16 @@ describe('distributed mode', { timeout: 120_000 }, () => {
   }
 
   it('answers every enqueued prompt once and exports them in input order', async () => {
-    const { enqueue, work, exportTo, output, status } = await setUp(20, { tokens: 8 });
+    const { enqueue, work, exportTo, output, status, queue } = await setUp(20, { tokens: 8, tokenIntervalMs: 20 });
 
     const enqueued = await enqueue();
     expect(enqueued.code, enqueued.stderr).toBe(0);
     expect(enqueued.stdout).toMatch(/enqueued 20 of 20 prompts/);
-    const worked = await work('--concurrency', '4');
+    const [worked, watched] = await Promise.all([work('--concurrency', '4'), runBatchCommand(['status', '--redis', redis.url, '--queue', queue, '--watch', '--progress-interval', '0.5'])]);
     expect(worked.code, worked.stderr).toBe(0);
+    // One view of the whole batch, until it is done.
+    expect(watched.code, watched.stderr).toBe(0);
+    expect(watched.stderr).toMatch(/progress: 20\/20 done, 0 failed, 0 in flight .* tok\/s, ETA/);
     const exported = await exportTo(output);
 
     expect(exported.code, exported.stderr).toBe(0);
@@ -69,7 +72,7 @@ describe('distributed mode', { timeout: 120_000 }, () => {
     expect((await status()).stdout).toMatch(/20\/20 done, 0 failed, 0 in flight, 0 waiting, 0 stuck; 20 requests paid, 0 lost to crashes/);
     // Jobs are removed on completion: only the results stay.
     const client = redis.client();
-    expect(await client.keys(`bull:${queueNumberName(queueNumber)}:*`)).not.toContainEqual(expect.stringMatching(/:p-\d+$/));
+    expect(await client.keys(`bull:${queue}:*`)).not.toContainEqual(expect.stringMatching(/:p-\d+$/));
   });
 
   it('adds nothing when the same file is enqueued again, and refuses an id reused with other content', async () => {
@@ -200,7 +203,3 @@ describe('distributed mode', { timeout: 120_000 }, () => {
     expect(emulator.counters.requests).toBe(5);
   });
 });
-
-function queueNumberName(n: number): string {
-  return `test-${n}`;
-}
