@@ -1,5 +1,6 @@
 import type { BatchScalingResult } from './batchScaling.js';
 import type { FirstTokenResult } from './firstToken.js';
+import type { HedgeAndResumeResult } from './hedgeAndResume.js';
 import type { Machine } from './machine.js';
 import type { ManyStreamsResult } from './manyStreams.js';
 import type { OperatorCostResult } from './measureOperators.js';
@@ -18,4 +19,5 @@ export interface BenchResults {
   readonly manyStreams: ManyStreamsResult;
   /** The batch runner across worker processes, and in local mode. */
   readonly batchScaling: BatchScalingResult;
+  readonly hedgeAndResume: HedgeAndResumeResult;
 }

@@ -1,4 +1,5 @@
 import type { BenchResults } from './BenchResults.js';
+import { hedgeAndResumeVerdicts } from './hedgeAndResumeReport.js';
 import type { ContenderFigures, Language } from './throughput.js';
 
 /** One target of product.md and what this run measured for it. */
@@ -52,7 +53,7 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
   }
   for (const scaling of operators.scaling) {
     verdicts.push({
-      target: `Sentence buffering linear: 4x the text in at most 4.5x the time (${scaling.text})`,
+      target: `${scaling.operator} linear: 4x the input in at most 4.5x the time (${scaling.text})`,
       measured: `${times(scaling.ratio.median)} (${times(scaling.ratio.min)}–${times(scaling.ratio.max)})`,
       met: scaling.ratio.median <= 4.5,
     });
@@ -74,5 +75,6 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
     measured: `${firstToken.signMs.median.toFixed(2)} ms median (${firstToken.signMs.min.toFixed(2)}–${firstToken.signMs.max.toFixed(2)})`,
     met: firstToken.signMs.median <= signingBudgetMs,
   });
+  verdicts.push(...hedgeAndResumeVerdicts(results.hedgeAndResume));
   return verdicts;
 }

@@ -1,8 +1,8 @@
 import { runScript } from './childProcess.js';
 import type { OperatorCostInput, OperatorCostRuns } from './operatorCost.js';
 import { operatorPipelines } from './operatorPipelines.js';
-import type { SentenceScalingInput, SentenceScalingRuns } from './sentenceScaling.js';
-import { scalingTexts } from './sentenceScaling.js';
+import type { OperatorScalingInput, OperatorScalingRuns } from './operatorScaling.js';
+import { scalingCases } from './operatorScaling.js';
 import type { Spread } from './stats.js';
 import { spread } from './stats.js';
 
@@ -16,10 +16,12 @@ export interface OperatorCost {
   readonly addedNsPerToken: Spread;
 }
 
-/** bufferSentences on 1x and 4x the text. */
-export interface SentenceScaling {
+/** An operator (bufferSentences, partialJson) on 1x and 4x the input. */
+export interface OperatorScaling {
+  readonly operator: string;
   readonly text: string;
-  readonly sentences1x: number;
+  /** How many values the operator emitted over 1x (sentences, partial values). */
+  readonly emitted1x: number;
   /** CPU of 4x the text divided by CPU of 1x, per repetition. */
   readonly ratio: Spread;
   readonly ms1x: Spread;
@@ -29,10 +31,10 @@ export interface SentenceScaling {
 export interface OperatorCostResult {
   readonly tokens: number;
   readonly costs: readonly OperatorCost[];
-  readonly scaling: readonly SentenceScaling[];
+  readonly scaling: readonly OperatorScaling[];
 }
 
-/** Each operator's cost per token, and bufferSentences' scaling, each in its own child process. */
+/** Each operator's cost per token, and the scaling of bufferSentences and partialJson, each in its own child process. */
 export async function measureOperators(tokens: number, repetitions: number, log: (line: string) => void): Promise<OperatorCostResult> {
   const costs: OperatorCost[] = [];
   for (const pipeline of operatorPipelines) {
@@ -46,12 +48,13 @@ export async function measureOperators(tokens: number, repetitions: number, log:
     costs.push(cost);
     log(`  ${pipeline.name}: +${cost.addedNsPerToken.median.toFixed(0)} ns/token`);
   }
-  const scaling: SentenceScaling[] = [];
-  for (const text of Object.keys(scalingTexts) as Array<keyof typeof scalingTexts>) {
-    const runs = await runScript<SentenceScalingRuns>('sentenceScaling.ts', { text, tokens, repetitions } satisfies SentenceScalingInput);
+  const scaling: OperatorScaling[] = [];
+  for (const text of Object.keys(scalingCases) as Array<keyof typeof scalingCases>) {
+    const { operator } = scalingCases[text];
+    const runs = await runScript<OperatorScalingRuns>('operatorScaling.ts', { text, tokens, repetitions } satisfies OperatorScalingInput);
     const ratio = spread(runs.ms4x.map((value, i) => value / (runs.ms1x[i] ?? Number.NaN)));
-    scaling.push({ text, sentences1x: runs.sentences1x, ratio, ms1x: spread(runs.ms1x), ms4x: spread(runs.ms4x) });
-    log(`  bufferSentences 4x/1x (${text}): ${ratio.median.toFixed(2)}x`);
+    scaling.push({ operator, text, emitted1x: runs.emitted1x, ratio, ms1x: spread(runs.ms1x), ms4x: spread(runs.ms4x) });
+    log(`  ${operator} 4x/1x (${text}): ${ratio.median.toFixed(2)}x`);
   }
   return { tokens, costs, scaling };
 }

@@ -1,11 +1,17 @@
 import type { ChatEvent } from '@oci-genai-rx/core';
 import { toText } from '@oci-genai-rx/core';
-import { bufferSentences, mergePrompts, retryStream, streamTimeout } from '@oci-genai-rx/operators';
+import { bufferSentences, mergePrompts, retryStream, streamTimeout, traceChat } from '@oci-genai-rx/operators';
+import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
 import type { Observable } from 'rxjs';
 import { from } from 'rxjs';
 
 /** A far deadline: measured for its cost per token, never fired. */
 const farMs = 60_000;
+
+/** A tracer that records every span, into memory (dropped after each run, so it never grows). */
+const exporter = new InMemorySpanExporter();
+const recordingTracer = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }).getTracer('bench');
+const tracedRequest = { model: 'bench', maxTokens: 500 };
 
 /** What a pipeline runs on: the same tokens as strings and as core's events. */
 export interface OperatorInput {
@@ -33,6 +39,15 @@ export const operatorPipelines: readonly OperatorPipeline[] = [
   { name: 'streamTimeout({ totalMs })', baseline: 'events', make: ({ events }) => from(events).pipe(streamTimeout({ totalMs: farMs })) },
   { name: 'retryStream({ count: 3 })', baseline: 'events', make: ({ events }) => from(events).pipe(retryStream({ count: 3 })) },
   { name: 'mergePrompts (1 prompt, concurrency 1)', baseline: 'events', make: ({ events }) => mergePrompts([0], () => from(events), { concurrency: 1 }) },
+  { name: 'traceChat({ request, retry: 3 }), tracing off (no SDK registered)', baseline: 'events', make: ({ events }) => from(events).pipe(traceChat({ request: tracedRequest, retry: 3 })) },
+  {
+    name: 'traceChat({ request, retry: 3, tracer }), recording one span per stream',
+    baseline: 'events',
+    make: ({ events }) => {
+      exporter.reset();
+      return from(events).pipe(traceChat({ request: tracedRequest, retry: 3, tracer: recordingTracer }));
+    },
+  },
   { name: 'bufferSentences()', baseline: 'strings', make: ({ words }) => from(words).pipe(bufferSentences()) },
   {
     name: 'the usual operators: streamTimeout + retryStream + toText + bufferSentences',

@@ -1,5 +1,6 @@
 import type { BenchResults } from './BenchResults.js';
 import { renderBatchSection } from './renderBatchSection.js';
+import { hedgeAndResumeSection } from './hedgeAndResumeReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { Spread } from './stats.js';
 import type { ThroughputReport } from './throughput.js';
@@ -92,14 +93,16 @@ ${table(
   operators.costs.map((cost) => [cost.operator, cost.baseline, range(cost.nsPerToken, f0), range(cost.addedNsPerToken, f0), `${f0((cost.addedNsPerToken.median / bareNs) * 100)}%`]),
 )}
 
-### bufferSentences scaling
+### Scaling: bufferSentences and partialJson
 
-CPU time of \`bufferSentences()\` over ${operators.tokens.toLocaleString('en')} tokens (1x) and ${(operators.tokens * 4).toLocaleString('en')} tokens (4x) of synthetic text,
-each text in its own child process, the sizes alternating after warm-up.
+CPU time of \`bufferSentences()\` and \`partialJson()\` over about ${operators.tokens.toLocaleString('en')} tokens (1x) and ${(operators.tokens * 4).toLocaleString('en')} tokens (4x) of synthetic input,
+each input in its own child process, the sizes alternating after warm-up. partialJson emits an
+immutable snapshot per token: its parse is linear, and each emission also copies the open
+containers on the path to the change (the records array, in the records case).
 
 ${table(
-  ['text', 'sentences in 1x', '1x ms', '4x ms', '4x / 1x'],
-  operators.scaling.map((s) => [s.text, f0(s.sentences1x), range(s.ms1x, f0), range(s.ms4x, f0), range(s.ratio, f2, 'x')]),
+  ['operator', 'input', 'emitted in 1x', '1x ms', '4x ms', '4x / 1x'],
+  operators.scaling.map((s) => [s.operator, s.text, f0(s.emitted1x), range(s.ms1x, f0), range(s.ms4x, f0), range(s.ratio, f2, 'x')]),
 )}`);
 
   sections.push(`## Time to first token
@@ -139,6 +142,7 @@ ${table(['', ''], [
 ])}`);
 
   sections.push(renderBatchSection(results.batchScaling, command));
+  sections.push(hedgeAndResumeSection(results.hedgeAndResume));
 
   sections.push(notesOnMisses(results, verdicts));
 
@@ -159,7 +163,7 @@ function throughputSections(report: ThroughputReport, shape: string): string[] {
       .filter((figure) => figure.language === language)
       .map((figure) => [
         figure.contender.label,
-        figure.contender.route === 'native' ? 'native' : 'OpenAI-compat.',
+        { native: 'native', openai: 'OpenAI-compat.', responses: 'Responses' }[figure.contender.route],
         range(figure.cpuNsPerToken, f0),
         range(figure.ratio, f2, 'x'),
         f0(figure.tokensPerSecond.median),
@@ -167,7 +171,7 @@ function throughputSections(report: ThroughputReport, shape: string): string[] {
       ]);
     return `## Throughput and CPU per token: ${language}, ${report.tokens.toLocaleString('en')}-token GENERIC stream${shape} (${(report.answerChars[language] ?? 0).toLocaleString('en')} characters)
 
-${table(['contender', 'route', 'CPU ns/token', 'CPU vs bare loop', 'tokens/s (wall)', 'pieces delivered'], rows)}`;
+${table(['contender', 'route', 'CPU ns/token', 'CPU vs bare loop (Responses rows: vs the bare Responses loop)', 'tokens/s (wall)', 'pieces delivered'], rows)}`;
   });
 }
 

@@ -68,3 +68,44 @@ export function japaneseTokens(count: number, seed = 2, unclosedQuote = false): 
   }
   return tokens;
 }
+
+/** JSON text cut into tokens of 1 to 6 characters, as models stream it. */
+function jsonTokens(text: string, random: () => number): string[] {
+  const tokens: string[] = [];
+  for (let offset = 0; offset < text.length; ) {
+    const size = 1 + Math.floor(random() * 6);
+    tokens.push(text.slice(offset, offset + size));
+    offset += size;
+  }
+  return tokens;
+}
+
+/**
+ * About `count` tokens of a JSON object whose `body` is one long string of English (with
+ * escapes), the shape of an essay asked for as structured output.
+ *
+ * @example
+ * jsonStringTokens(6); // ['{"ti', 'tle":', '"A"', ',"bo', 'dy":"', 'The…']
+ */
+export function jsonStringTokens(count: number, seed = 3): string[] {
+  const body = englishTokens(count, seed).join('');
+  return jsonTokens(JSON.stringify({ title: 'A report', body, tags: ['bench', 'json'] }), seeded(seed));
+}
+
+/**
+ * About `count` tokens of `{"records": [...]}`: `records1x * count / 100000` records of
+ * about 4 KB each (the number of records grows with `count`, the text of each does not).
+ *
+ * @example
+ * jsonRecordTokens(100_000, 100); // 100 records, ~400 KB of JSON
+ */
+export function jsonRecordTokens(count: number, records1x: number, seed = 4): string[] {
+  const random = seeded(seed);
+  const records = Array.from({ length: Math.max(1, Math.round((records1x * count) / 100_000)) }, (_, id) => ({
+    id,
+    title: `Record ${id}`,
+    done: random() < 0.5,
+    note: englishTokens(1000, seed + id).join(''),
+  }));
+  return jsonTokens(JSON.stringify({ records }), random);
+}

@@ -32,7 +32,7 @@ export interface ContenderFigures {
   readonly language: Language;
   /** CPU per token in the contender's process, nanoseconds. */
   readonly cpuNsPerToken: Spread;
-  /** Per repetition: this contender's CPU divided by the baseline's CPU in the same repetition. */
+  /** Per repetition: this contender's CPU divided by its baseline's CPU (the bare loop on its route) in the same repetition. */
   readonly ratio: Spread;
   /** Tokens per second, wall clock. */
   readonly tokensPerSecond: Spread;
@@ -124,7 +124,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
       const ratios: number[] = [];
       for (let repetition = 0; repetition < repetitions; repetition += 1) {
         const mine = cpu.get(key(language, contender.id, repetition))?.[0];
-        const base = cpu.get(key(language, baseline.id, repetition))?.[0];
+        const base = cpu.get(key(language, contender.baselineId ?? baseline.id, repetition))?.[0];
         if (mine !== undefined && base !== undefined) ratios.push(mine / base);
       }
       figures.push({

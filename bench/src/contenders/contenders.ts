@@ -4,8 +4,10 @@ import type { Contender } from './Contender.js';
 export interface ContenderEntry {
   readonly id: string;
   readonly label: string;
-  /** The emulator route it streams from: OCI's native chat route, or the OpenAI-compatible one. */
-  readonly route: 'native' | 'openai';
+  /** The emulator route it streams from: OCI's native chat route, OpenAI-compatible chat completions, or Responses. */
+  readonly route: 'native' | 'openai' | 'responses';
+  /** The contender its CPU ratio is taken against (the bare loop on the same route); default: the first, the native bare loop. */
+  readonly baselineId?: string;
   /**
    * Loads its module. Lazily, because modules have process-wide side effects: importing
    * undici 7 before Node's fetch has loaded (the bare loop does) installs its Agent as Node 20's
@@ -34,6 +36,19 @@ export const contenders: readonly ContenderEntry[] = [
     label: 'bare loop on the OpenAI-compatible route (reference, not a target)',
     route: 'openai',
     load: async () => (await import('./bareOpenAiLoop.js')).bareOpenAiLoop,
+  },
+  {
+    id: 'bare-responses',
+    label: 'bare loop on the Responses route (baseline of the row below)',
+    route: 'responses',
+    load: async () => (await import('./bareResponsesLoop.js')).bareResponsesLoop,
+  },
+  {
+    id: 'core-responses',
+    label: 'oci-genai-rx core, events, Responses route with an API key (vs the bare Responses loop)',
+    route: 'responses',
+    baselineId: 'bare-responses',
+    load: async () => (await import('./coreContenders.js')).coreResponsesEvents,
   },
 ];
 

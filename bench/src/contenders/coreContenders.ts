@@ -27,11 +27,13 @@ function gather<T>(stream: Observable<T>, pick: (value: T) => string): Promise<S
 
 const textOf = (event: ChatEvent): string => (event.type === 'text' ? event.text : '');
 
-/** A core contender: `pipeline` turns the client's events into what the user consumes. */
-function coreContender<T>(pipeline: (events: Observable<ChatEvent>) => Observable<T>, pick: (value: T) => string): Contender {
+/** A core contender: `pipeline` turns the client's events into what the user consumes; `apiKey` sends the Generative AI API key (and so uses the Responses route). */
+function coreContender<T>(pipeline: (events: Observable<ChatEvent>) => Observable<T>, pick: (value: T) => string, apiKey = false): Contender {
   return {
     open: (target) => {
-      const client = createBenchClient(target);
+      const client = apiKey
+        ? createBenchClient(target, { auth: { type: 'generative-ai-api-key', apiKey: target.credentials.apiKey } })
+        : createBenchClient(target);
       return {
         stream: (prompt, maxTokens) =>
           gather(pipeline(client.chat(maxTokens === undefined ? { model: benchModel, prompt } : { model: benchModel, prompt, maxTokens })), pick),
@@ -43,6 +45,9 @@ function coreContender<T>(pipeline: (events: Observable<ChatEvent>) => Observabl
 
 /** oci-genai-rx core, consuming the typed events. */
 export const coreEvents = coreContender((events) => events, textOf);
+
+/** oci-genai-rx core on the Responses route with a Generative AI API key, consuming the typed events. */
+export const coreResponsesEvents = coreContender((events) => events, textOf, true);
 
 /** oci-genai-rx core, consuming the string projection `toText()`. */
 export const coreText = coreContender((events) => events.pipe(toText()), (token: string) => token);

@@ -25,3 +25,9 @@ export function genericText(frame: unknown): string {
 export function openAiText(frame: unknown): string {
   return (frame as { choices?: Array<{ delta?: { content?: string | null } }> }).choices?.[0]?.delta?.content ?? '';
 }
+
+/** A Responses event's text delta (`response.output_text.delta`), or ''. */
+export function responsesText(frame: unknown): string {
+  const event = frame as { type?: string; delta?: string };
+  return event.type === 'response.output_text.delta' ? (event.delta ?? '') : '';
+}

@@ -19,7 +19,8 @@ export type OciGenAiErrorCode =
   | 'CONNECTION'
   | 'STREAM_PARSE'
   | 'INCOMPLETE_STREAM'
-  | 'TIMEOUT';
+  | 'TIMEOUT'
+  | 'INVALID_OUTPUT';
 
 /**
  * The base class of every error of oci-genai-rx.
@@ -323,11 +324,14 @@ export class StreamParseError extends OciGenAiError {
   readonly frame: string;
   /** How many text deltas had arrived before the bad frame. */
   readonly tokensReceived: number;
+  /** What was wrong: `content-type`, `content-encoding`, `tool-call`, or `frame` (a bad frame). */
+  readonly reason: string;
 
-  constructor(message: string, frame: string, options: StreamErrorOptions) {
+  constructor(message: string, frame: string, options: StreamErrorOptions & { readonly reason?: string }) {
     super(message, { opcRequestId: options.opcRequestId, cause: options.cause });
     this.frame = frame.length > 200 ? `${frame.slice(0, 200)}…` : frame;
     this.tokensReceived = options.tokensReceived;
+    this.reason = options.reason ?? 'frame';
   }
 }
 

@@ -1,3 +1,4 @@
+import { SlowFirstTokens } from './internal/stream/SlowFirstTokens.js';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Emulator } from './Emulator.js';
@@ -34,12 +35,13 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenIntervalMs: wholeNumberOption(options, 'tokenIntervalMs', 0),
     tokens: wholeNumberOption(options, 'tokens', 40),
     language: options.language ?? 'en',
+    slowFirstTokens: options.slowFirstToken && new SlowFirstTokens(options.slowFirstToken),
   };
   const maxBodyBytes = wholeNumberOption(options, 'maxBodyBytes', 1024 * 1024);
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
   const faults = new FaultSchedule(options.faults);
-  const { credentials, publicKeyFor } = await createIdentity(options.trustedKeys ?? [], now);
+  const { credentials, publicKeyFor, apiKeys } = await createIdentity(options.trustedKeys ?? [], now);
   const { tenancy, compartmentId, region, instanceId } = credentials;
   const instance = new InstanceIdentity({ instanceId, tenancy, compartmentId, region }, now);
   const counters = new CounterState();
@@ -47,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let closing = false;
   let boundPort = 0;
 
-  const auth = { publicKeyFor, expectedHosts: () => expectedHostsFor(host, boundPort), now, apiKey: credentials.apiKey };
+  const auth = { publicKeyFor, expectedHosts: () => expectedHostsFor(host, boundPort), now, apiKeys };
   const context: EmulatorContext = {
     counters,
     faults,
@@ -102,6 +104,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         `key_file=${keyFilePath}`,
         '',
       ].join('\n'),
+    clientOptions: () => ({
+      endpoint: url,
+      compartmentId: credentials.compartmentId,
+      auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: credentials.privateKeyPem },
+    }),
     setFault: (spec, faultOptions) => faults.set(spec, faultOptions?.times),
     close: () => {
       closing = true;

@@ -64,7 +64,8 @@ export interface BufferSentencesOptions {
  * - On unsubscribe: unsubscribes from the source, cancels the `maxWaitMs` timer and drops the buffer.
  *
  * @param options See {@link BufferSentencesOptions}; all optional.
- * @returns An operator from tokens to sentences; each emitted string is non-empty.
+ * @returns An operator from tokens to sentences; each emitted string is non-empty. A token that is
+ *   not a string is an error: the buffered text is emitted, then a TypeError naming what arrived.
  * @throws RangeError/TypeError at once (not through the stream) when an option is invalid.
  *
  * @example
@@ -111,8 +112,17 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
         stopTimer();
         emit(segmenter.end());
       };
-      const subscription = source.subscribe({
-        next: (token) => {
+      let subscription: Subscription | undefined = undefined;
+      subscription = source.subscribe({
+        next: (token: unknown) => {
+          if (typeof token !== 'string') {
+            // Typed callers cannot get here; an untyped one (a JSON source, a mapped event) can, and
+            // a wrong value must reach the subscriber, never be dropped or thrown past it.
+            finish();
+            subscriber.error(new TypeError(`bufferSentences: every token must be a string, got ${describeValue(token)}. Map the source to text first (for core's events: toText()).`));
+            subscription?.unsubscribe();
+            return;
+          }
           const sentences = segmenter.push(token);
           emit(sentences);
           arm(sentences.length > 0);
@@ -126,9 +136,18 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
           subscriber.complete();
         },
       });
+      if (subscriber.closed) subscription.unsubscribe();
       return () => {
         stopTimer();
-        subscription.unsubscribe();
+        subscription?.unsubscribe();
       };
     });
+}
+
+/** A short, secret-free description of a wrong value: its type, and the value itself only for small primitives. */
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return `${typeof value} ${String(value)}`;
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? `an object (${Object.prototype.toString.call(value).slice(8, -1)})` : typeof value;
 }

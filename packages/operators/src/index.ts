@@ -7,3 +7,8 @@ export * from './StreamTimeoutError.js';
 export * from './PromptEvent.js';
 export * from './MergePromptsOptions.js';
 export * from './promptResults.js';
+export * from './partialJson.js';
+export * from './PartialJsonError.js';
+export * from './traceChat.js';
+export * from './hedgeStream.js';
+export * from './resumeStream.js';

@@ -1,4 +1,4 @@
-import { Subject, Subscription, type SchedulerLike } from 'rxjs';
+import { from, Subject, Subscription, type Observable, type SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
 import { describe, expect, it } from 'vitest';
 import { bufferSentences } from '../src/bufferSentences.js';
@@ -140,6 +140,26 @@ describe('bufferSentences', () => {
       const source = cold('-a-b-c-d-|', { a: '彼は「一。', b: '二。三。', c: '四。」と', d: '言った。次' });
       expectObservable(source.pipe(bufferSentences())).toBe('-------x-(y|)', { x: '彼は「一。二。三。四。」と言った。', y: '次' });
     });
+  });
+
+  it('sends a token that is not a string to the error callback as a TypeError naming it, after the buffered text', () => {
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold<unknown>('-a-b-c-|', { a: 'Hi. Th', b: 1, c: 'ere.' });
+      const error = new TypeError('bufferSentences: every token must be a string, got number 1. Map the source to text first (for core\'s events: toText()).');
+      expectObservable((source as Observable<string>).pipe(bufferSentences())).toBe('-x-(y#)', { x: 'Hi. ', y: 'Th' }, error);
+      expectSubscriptions(source.subscriptions).toBe('^--!');
+    });
+  });
+
+  it('errors on [1, 2, 3] and on [null, "Hi. There."] instead of emitting "" or throwing past the subscriber', () => {
+    for (const tokens of [[1, 2, 3], [null, 'Hi. There.']]) {
+      const values: string[] = [];
+      let failure: unknown;
+      from(tokens as unknown as string[]).pipe(bufferSentences()).subscribe({ next: (v) => values.push(v), error: (e: unknown) => (failure = e) });
+      expect(values).toEqual([]);
+      expect(failure).toBeInstanceOf(TypeError);
+      expect(String((failure as Error).message)).toContain(tokens[0] === null ? 'got null' : 'got number 1');
+    }
   });
 
   it('stops the source when unsubscribed', () => {

@@ -1,7 +1,7 @@
 import type { ChatMessage, ChatRequest } from '../chatRequest.js';
 import { InvalidRequestError } from '../errors.js';
 import type { ApiFormat } from '../events.js';
-import { chatFormatsFor } from '../modelFamily.js';
+import { chatFormatsFor, refusesMaxTokens } from '../modelFamily.js';
 import { chatFormatNamed, chatFormatNames, chatFormats, defaultChatFormat } from './formats/index.js';
 import { checkNumber, definedOnly, requireText } from './requestChecks.js';
 import { servingMode } from './servingMode.js';
@@ -28,7 +28,7 @@ export function chatFormat(request: ChatRequest): ApiFormat {
 }
 
 /** The conversation as a list, the prompt appended as the last user message. */
-function conversation(request: ChatRequest): ChatMessage[] {
+export function conversation(request: ChatRequest): ChatMessage[] {
   const messages = [...(request.messages ?? [])];
   if (request.prompt !== undefined) messages.push({ role: 'user', content: requireText('prompt', request.prompt, 'Pass a non-empty prompt.') });
   if (messages.length === 0) {
@@ -52,7 +52,7 @@ function conversation(request: ChatRequest): ChatMessage[] {
 export function chatBody(request: ChatRequest, compartmentId: string): { body: string; format: ApiFormat } {
   requireText('model', request.model, 'Pass a model id such as meta.llama-3.3-70b-instruct or a dedicated endpoint OCID.');
   const format = chatFormat(request);
-  for (const field of ['maxTokens', 'temperature', 'topP', 'topK', 'frequencyPenalty', 'presencePenalty', 'seed'] as const) {
+  for (const field of ['maxTokens', 'maxCompletionTokens', 'temperature', 'topP', 'topK', 'frequencyPenalty', 'presencePenalty', 'seed'] as const) {
     checkNumber(field, request[field]);
   }
   const fields = chatFormats[format].bodyFields({
@@ -64,7 +64,8 @@ export function chatBody(request: ChatRequest, compartmentId: string): { body: s
     apiFormat: format,
     isStream: true,
     ...fields,
-    ...definedOnly({ maxTokens: request.maxTokens, temperature: request.temperature, topP: request.topP, topK: request.topK, seed: request.seed }),
+    // A model family that refuses maxTokens got it as maxCompletionTokens from its format.
+    ...definedOnly({ maxTokens: refusesMaxTokens(request.model) && format === 'GENERIC' ? undefined : request.maxTokens, temperature: request.temperature, topP: request.topP, topK: request.topK, seed: request.seed }),
     ...request.raw,
   };
   return { body: JSON.stringify({ compartmentId, servingMode: servingMode(request.model), chatRequest }), format };

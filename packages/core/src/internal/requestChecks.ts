@@ -21,3 +21,13 @@ export function definedOnly(fields: Record<string, unknown>): Record<string, unk
   for (const [key, value] of Object.entries(fields)) if (value !== undefined) out[key] = value;
   return out;
 }
+
+/**
+ * Throws for the first field of `fields` the request sets, naming the format that has no place
+ * for it, so an option is never dropped silently.
+ */
+export function refuseFields(request: object, fields: readonly string[], format: string, fix: string): void {
+  const values = request as Readonly<Record<string, unknown>>;
+  const set = fields.find((field) => values[field] !== undefined);
+  if (set !== undefined) throw new InvalidRequestError(set, `the ${format} format has no ${set}. ${fix}`);
+}

@@ -2,8 +2,9 @@ import type { ToolDefinition } from '../../chatRequest.js';
 import { InvalidRequestError } from '../../errors.js';
 import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
+import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { arrayField, field, stringField } from '../frames/wireFields.js';
-import { definedOnly } from '../requestChecks.js';
+import { definedOnly, refuseFields } from '../requestChecks.js';
 import type { ChatWireFormat } from './WireFormat.js';
 
 const COHERE_ROLE = { system: 'SYSTEM', user: 'USER', assistant: 'CHATBOT', tool: 'TOOL' } as const;
@@ -52,6 +53,12 @@ export function isCommandR(model: string): boolean {
  */
 export const cohere: ChatWireFormat = {
   bodyFields({ request, messages, tools }) {
+    refuseFields(
+      request,
+      ['reasoningEffort', 'verbosity', 'serviceTier', 'parallelToolCalls', 'maxCompletionTokens', 'thinking', 'responseFormat', 'toolChoice'],
+      'COHERE',
+      'Leave it out, or use COHEREV2 (command-a) or a GENERIC model.',
+    );
     const last = messages[messages.length - 1];
     if (last === undefined || last.role !== 'user') {
       throw new InvalidRequestError('messages', 'COHERE needs the conversation to end with a user message.');
@@ -69,6 +76,7 @@ export const cohere: ChatWireFormat = {
 
   createDecoder() {
     let toolCallsSeen = false;
+    const toolCalls = new ToolCallAssembler();
     return {
       decode(frame, emit) {
         const reason = stringField(frame, 'finishReason');
@@ -79,9 +87,11 @@ export const cohere: ChatWireFormat = {
         const calls = arrayField(frame, 'toolCalls');
         if (calls.length > 0 && !(reason !== undefined && toolCallsSeen)) {
           toolCallsSeen = true;
+          // Whole calls without ids: the assembler names them call_0, call_1, … by order.
           for (const call of calls) {
-            emit({ type: 'tool-call', toolCall: { name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) } });
+            if (typeof call === 'object' && call !== null) toolCalls.addWhole({ name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) });
           }
+          toolCalls.flush(emit);
         }
         if (reason !== undefined) emit(finishEvent(reason, frame['errorMessage']));
         emitUsage(frame, emit);

@@ -1,11 +1,19 @@
-import type { ToolDefinition } from '../../chatRequest.js';
+import type { ToolChoice, ToolDefinition } from '../../chatRequest.js';
+import { refusesMaxTokens } from '../../modelFamily.js';
 import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
-import { arrayField, objectField, stringField } from '../frames/wireFields.js';
-import { definedOnly } from '../requestChecks.js';
+import { arrayField, numberField, objectField, stringField } from '../frames/wireFields.js';
+import { definedOnly, refuseFields } from '../requestChecks.js';
 import { typedMessages } from '../typedMessages.js';
 import type { ChatWireFormat } from './WireFormat.js';
+
+/** GENERIC `toolChoice` (oci-typescript-sdk ToolChoiceAuto/None/Required/Function). */
+function genericToolChoice(choice: ToolChoice | undefined): Record<string, unknown> | undefined {
+  if (choice === undefined) return undefined;
+  if (typeof choice === 'string') return { type: choice.toUpperCase() };
+  return { type: 'FUNCTION', name: choice.name };
+}
 
 function genericTools(tools: readonly ToolDefinition[]): unknown[] {
   return tools.map((t) => definedOnly({ type: 'FUNCTION', name: t.name, description: t.description, parameters: t.parameters }));
@@ -13,8 +21,9 @@ function genericTools(tools: readonly ToolDefinition[]): unknown[] {
 
 /**
  * The GENERIC chat format (Meta, xAI, OpenAI, Google, Mistral models). Body: typed `messages`,
- * `stop`, the penalties, FUNCTION tools, and `streamOptions.isIncludeUsage` unless
- * `includeUsage: false`. Frames: `message.content[]` text parts, `message.reasoningContent`,
+ * `stop`, the penalties, FUNCTION tools, `toolChoice`, `isParallelToolCalls`, `reasoningEffort`,
+ * `verbosity`, `serviceTier`, `responseFormat`, `maxCompletionTokens`, and
+ * `streamOptions.isIncludeUsage` unless `includeUsage: false`. Frames: `message.content[]` text parts, `message.reasoningContent`,
  * `message.toolCalls[]` fragments, `finishReason` (the terminal event may carry the last delta
  * too), and a `usage` frame after the finish.
  *
@@ -24,15 +33,31 @@ function genericTools(tools: readonly ToolDefinition[]): unknown[] {
  * ```
  */
 export const generic: ChatWireFormat = {
-  bodyFields: ({ request, messages, tools }) =>
-    definedOnly({
+  bodyFields: ({ request, messages, tools }) => {
+    refuseFields(request, ['thinking'], 'GENERIC', 'Use reasoningEffort for GENERIC reasoning models.');
+    const format = request.responseFormat;
+    return definedOnly({
       messages: typedMessages(request, messages),
       stop: request.stop,
       frequencyPenalty: request.frequencyPenalty,
       presencePenalty: request.presencePenalty,
       tools: tools && genericTools(tools),
+      toolChoice: genericToolChoice(request.toolChoice),
+      isParallelToolCalls: request.parallelToolCalls,
       streamOptions: request.includeUsage !== false ? { isIncludeUsage: true } : undefined,
-    }),
+      reasoningEffort: request.reasoningEffort?.toUpperCase(),
+      verbosity: request.verbosity?.toUpperCase(),
+      serviceTier: request.serviceTier?.toUpperCase(),
+      responseFormat: format === undefined
+        ? undefined
+        : format.type === 'json-schema'
+          ? { type: 'JSON_SCHEMA', jsonSchema: definedOnly({ name: format.name, description: format.description, schema: format.schema, isStrict: format.strict }) }
+          : { type: format.type === 'text' ? 'TEXT' : 'JSON_OBJECT' },
+      // The SDK's GenericChatRequest: maxCompletionTokens counts reasoning tokens too, and
+      // OpenAI's reasoning models refuse maxTokens, so theirs is sent under that name.
+      maxCompletionTokens: request.maxCompletionTokens ?? (refusesMaxTokens(request.model) ? request.maxTokens : undefined),
+    });
+  },
 
   createDecoder() {
     const toolCalls = new ToolCallAssembler();
@@ -47,7 +72,7 @@ export const generic: ChatWireFormat = {
             if (text) emit({ type: 'text', text });
           }
           for (const call of arrayField(message, 'toolCalls')) {
-            toolCalls.add({ id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') }, emit);
+            toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') });
           }
         }
         const reason = stringField(frame, 'finishReason');

@@ -13,7 +13,8 @@ export interface ChatInput {
   readonly maxTokens: number | undefined;
   readonly tools: readonly ToolDefinition[];
   readonly toolChoice: ToolChoice;
-  readonly afterToolResult: boolean;
+  /** Tool results since the last user message (the step of a tool loop). */
+  readonly toolResults: number;
   /** COHERE: the request's chatHistory and message, which the finish event repeats. */
   readonly cohereHistory: ReadonlyArray<Readonly<Record<string, unknown>>>;
 }

@@ -1,6 +1,7 @@
+import { toolResultsSinceUser } from '../answers/toolResultsSinceUser.js';
 import type { ChatInput } from './ChatInput.js';
 import { ServiceError } from '../server/ServiceError.js';
-import { requireChatFormat, type ChatFormat } from './modelCatalog.js';
+import { requireChatFormat, type ChatFormat, type Model } from './modelCatalog.js';
 import type { Turn } from '../answers/planAnswer.js';
 import { readEnvelope } from './readEnvelope.js';
 import { cohereV2Dialect, genericDialect, readMessages } from './readMessages.js';
@@ -40,8 +41,62 @@ export function parseChatRequest(json: unknown): ChatInput {
   const stream = optionalBoolean(details, 'isStream', path) ?? false;
   const streamOptions = optionalRecord(details, 'streamOptions', path);
   const includeUsage = streamOptions === undefined ? false : (optionalBoolean(streamOptions, 'isIncludeUsage', `${path}.streamOptions`) ?? false);
+  nativeOptions(details, format, model);
   const common = { format, model, stream, includeUsage } as const;
   return format === 'COHERE' ? { ...common, ...cohereParts(details) } : { ...common, ...messageParts(details, format) };
+}
+
+const upper = (values: string): readonly string[] => values.split(' ');
+/** The enumerations of oci-typescript-sdk's GenericChatRequest and CohereChatRequestV2. */
+const genericEnums: Readonly<Record<string, readonly string[]>> = {
+  reasoningEffort: upper('NONE MINIMAL LOW MEDIUM HIGH'),
+  verbosity: upper('LOW MEDIUM HIGH'),
+  serviceTier: upper('AUTO DEFAULT PRIORITY'),
+};
+
+/**
+ * Checks today's native options like the service: GENERIC's enumerations and `responseFormat`
+ * (TEXT, JSON_OBJECT, JSON_SCHEMA with `jsonSchema.name`), `reasoningEffort` on reasoning models
+ * only, `maxTokens` refused by the families that take only `maxCompletionTokens`; COHEREV2's
+ * `thinking` (`type` ENABLED or DISABLED, a positive `tokenBudget`) and `toolsChoice`.
+ */
+function nativeOptions(details: Record<string, unknown>, format: ChatFormat, model: Model): void {
+  if (format === 'GENERIC') {
+    for (const [key, allowed] of Object.entries(genericEnums)) {
+      const value = details[key];
+      if (value !== undefined && (typeof value !== 'string' || !allowed.includes(value))) {
+        throw new ServiceError(400, 'InvalidParameter', `${path}.${key} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`);
+      }
+    }
+    if (details['reasoningEffort'] !== undefined && !model.reasoning) {
+      throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} does not support reasoningEffort; leave it out for non-reasoning models.`);
+    }
+    if (model.refusesMaxTokens && details['maxTokens'] !== undefined) {
+      throw new ServiceError(400, 'InvalidParameter', `maxTokens is not supported with ${model.id}. Use maxCompletionTokens instead.`);
+    }
+    optionalBoolean(details, 'isParallelToolCalls', path);
+    const responseFormat = optionalRecord(details, 'responseFormat', path);
+    if (responseFormat !== undefined) {
+      const type = responseFormat['type'];
+      if (type !== 'TEXT' && type !== 'JSON_OBJECT' && type !== 'JSON_SCHEMA') {
+        throw new ServiceError(400, 'InvalidParameter', `${path}.responseFormat.type must be TEXT, JSON_OBJECT or JSON_SCHEMA.`);
+      }
+      if (type === 'JSON_SCHEMA' && typeof optionalRecord(responseFormat, 'jsonSchema', `${path}.responseFormat`)?.['name'] !== 'string') {
+        throw new ServiceError(400, 'MissingParameter', `${path}.responseFormat.jsonSchema needs a name.`);
+      }
+    }
+  } else if (format === 'COHEREV2') {
+    const thinking = optionalRecord(details, 'thinking', path);
+    if (thinking !== undefined) {
+      if (thinking['type'] !== 'ENABLED' && thinking['type'] !== 'DISABLED') throw new ServiceError(400, 'InvalidParameter', `${path}.thinking.type must be ENABLED or DISABLED.`);
+      const budget = thinking['tokenBudget'];
+      if (budget !== undefined && (typeof budget !== 'number' || !Number.isInteger(budget) || budget < 1)) {
+        throw new ServiceError(400, 'InvalidParameter', `${path}.thinking.tokenBudget must be a positive integer.`);
+      }
+    }
+    const choice = details['toolsChoice'];
+    if (choice !== undefined && choice !== 'REQUIRED' && choice !== 'NONE') throw new ServiceError(400, 'InvalidParameter', `${path}.toolsChoice must be REQUIRED or NONE.`);
+  }
 }
 
 function messageParts(details: Record<string, unknown>, format: ChatFormat): Omit<ChatInput, 'format' | 'model' | 'stream' | 'includeUsage'> {
@@ -53,7 +108,7 @@ function messageParts(details: Record<string, unknown>, format: ChatFormat): Omi
     maxTokens,
     tools: format === 'GENERIC' ? genericTools(optionalArray(details, 'tools', path) ?? [], `${path}.tools`) : [],
     toolChoice: genericToolChoice(optionalRecord(details, 'toolChoice', path), `${path}.toolChoice`),
-    afterToolResult: conversation[conversation.length - 1]?.role === 'TOOL',
+    toolResults: toolResultsSinceUser(conversation),
     cohereHistory: [],
   };
 }
@@ -82,7 +137,7 @@ function cohereParts(details: Record<string, unknown>): Omit<ChatInput, 'format'
     maxTokens: optionalTokenLimit(details, 'maxTokens', path),
     tools: cohereTools(optionalArray(details, 'tools', path) ?? [], `${path}.tools`),
     toolChoice: 'auto',
-    afterToolResult: toolResults.length > 0,
+    toolResults: toolResults.length,
     cohereHistory: [...history.filter(isRecord), { role: 'USER', message }],
   };
 }

@@ -33,6 +33,11 @@ export class Brackets {
     return this.level;
   }
 
+  /** Some sentence end waits on an open bracket. */
+  get holding(): boolean {
+    return this.held.length > 0;
+  }
+
   open(i: number): void {
     if (this.level++ === 0) this.openedAt = i;
   }

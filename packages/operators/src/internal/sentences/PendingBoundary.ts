@@ -40,6 +40,11 @@ export class PendingBoundary {
     private readonly abbreviations: ReadonlySet<string>,
   ) {}
 
+  /** No run of terminators is waiting for its decision. */
+  get idle(): boolean {
+    return this.candidate === null;
+  }
+
   /** Right after a terminator or its closers (where a `"` closes a quotation). */
   get afterTerminator(): boolean {
     return this.phase === Phase.Run || this.phase === Phase.Close;

@@ -16,13 +16,15 @@ import { PendingBoundary, Settled } from './PendingBoundary.js';
 import { Brackets } from './Brackets.js';
 import { TextBuffer } from './TextBuffer.js';
 import {
-  DOUBLE_QUOTE, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
+  CharFlag, charFlags, DOUBLE_QUOTE, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
   Term, terminatorKind,
 } from './chars.js';
 import { Cuts } from './Cuts.js';
 import { Fence } from './Fence.js';
 import type { SentenceOptions } from './SentenceOptions.js';
 import { Word } from './Word.js';
+
+const NONE: readonly string[] = Object.freeze([]);
 
 export class SentenceScanner {
   private readonly text = new TextBuffer();
@@ -42,10 +44,19 @@ export class SentenceScanner {
   private newlines = 0;
   private listLine = false;
   private cjkScript = false;
+  /**
+   * Nothing is pending: no run of terminators waits for its decision, no bracket holds an end, no
+   * line break was just read, no fence is open and there is no maxLength. Then an ordinary
+   * character (see `CharFlag.Ordinary`) only extends the word, so {@link push} takes the fast path.
+   */
+  private quiet = false;
+  private readonly flags = charFlags();
+  private readonly unlimited: boolean;
 
   constructor(private readonly options: SentenceOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
     this.brackets = new Brackets(options.maxQuoteLength);
+    this.unlimited = options.maxLength === Infinity;
   }
 
   /** True while some received text has not been emitted yet. */
@@ -54,15 +65,41 @@ export class SentenceScanner {
   }
 
   /** Reads a token; returns the sentences it completed. */
-  push(chunk: string): string[] {
+  push(chunk: string): readonly string[] {
     const base = this.text.end;
     this.text.append(chunk);
-    for (let k = 0; k < chunk.length; k++) this.scan(chunk.charCodeAt(k), base + k);
+    const { flags } = this;
+    for (let k = 0; k < chunk.length; k++) {
+      const c = chunk.charCodeAt(k);
+      const f = flags[c] ?? 0;
+      if (this.quiet && (f & CharFlag.Ordinary) !== 0) this.readOrdinary(c, f, base + k);
+      else this.scan(c, base + k);
+    }
     return this.drain();
   }
 
+  /**
+   * The fast path: what {@link scan} does with an ordinary character while {@link quiet}, minus
+   * what cannot apply (no decision to settle, no bracket, no fence, no cut).
+   */
+  private readOrdinary(c: number, f: number, i: number): void {
+    if (this.lastNonSpace < this.text.start) this.contentStart = i;
+    if ((f & CharFlag.WordBreak) !== 0) {
+      this.word.end();
+      if ((f & CharFlag.Cjk) !== 0) this.cjkScript = true;
+    } else {
+      if (this.word.empty) this.word.start(this.listContext());
+      this.word.add(c);
+      if ((f & CharFlag.Latin) !== 0) this.cjkScript = false;
+    }
+    this.fence.onWordChar();
+    this.lastNonSpace = i;
+    this.lastNonSpaceCode = c;
+    this.lastCode = c;
+  }
+
   /** The stream ended: returns everything left (the partial sentence, or an unclosed fence). */
-  end(): string[] {
+  end(): readonly string[] {
     this.unbalance();
     if (!this.fence.inside && this.lastNonSpace >= this.text.start) this.splitOverlong(this.lastNonSpace);
     this.emit(this.text.end);
@@ -70,8 +107,8 @@ export class SentenceScanner {
   }
 
   /** maxWaitMs: returns what is buffered, except a fence (never split) or half a surrogate pair. */
-  flushPartial(): string[] {
-    if (this.fence.inside) return [];
+  flushPartial(): readonly string[] {
+    if (this.fence.inside) return NONE;
     let at = this.text.end;
     if (this.fence.pendingLine) at = Math.max(this.text.start, this.lineStart);
     if (at > this.text.start && isHighSurrogate(this.text.codeAt(at - 1))) at--;
@@ -95,6 +132,7 @@ export class SentenceScanner {
       this.lastNonSpaceCode = c;
     }
     this.lastCode = c;
+    this.quiet = this.unlimited && !this.fence.inside && this.newlines === 0 && this.pending.idle && !this.brackets.holding;
   }
 
   private scanSpace(c: number, i: number): void {
@@ -203,7 +241,8 @@ export class SentenceScanner {
     this.contentStart = at;
   }
 
-  private drain(): string[] {
+  private drain(): readonly string[] {
+    if (this.out.length === 0) return NONE;
     const pieces = this.out;
     this.out = [];
     return pieces;

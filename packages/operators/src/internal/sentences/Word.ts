@@ -11,6 +11,7 @@ export class Word {
   private readonly codes = new Uint16Array(MAX_WORD);
   private length = 0;
   private listContext = false;
+  private asciiLetters = true;
 
   get empty(): boolean {
     return this.length === 0;
@@ -34,12 +35,15 @@ export class Word {
   add(c: number): void {
     if (this.length < MAX_WORD) this.codes[this.length] = c;
     this.length++;
+    const lower = c | 0x20;
+    if (lower < 0x61 || lower > 0x7a) this.asciiLetters = false;
   }
 
   end(): void {
     if (this.length === 0) return;
     this.completed++;
     this.length = 0;
+    this.asciiLetters = true;
   }
 
   /** A new sentence starts here: no words in it yet. */
@@ -54,6 +58,8 @@ export class Word {
 
   snapshot(): WordBeforePeriod {
     const kept = Math.min(this.length, MAX_WORD);
-    return { text: String.fromCharCode(...this.codes.subarray(0, kept)), length: this.length, listContext: this.listContext };
+    let text = '';
+    for (let k = 0; k < kept; k++) text += String.fromCharCode(this.codes[k] ?? 0);
+    return { text, length: this.length, listContext: this.listContext, asciiLetters: this.asciiLetters };
   }
 }

@@ -39,6 +39,8 @@ export interface WordBeforePeriod {
   readonly length: number;
   /** It is the first word of the sentence or of its line, or follows a colon, or the line has a marker. */
   readonly listContext: boolean;
+  /** Only ASCII letters (the common case, classified without a regular expression). */
+  readonly asciiLetters: boolean;
 }
 
 /** Longer words are never abbreviations; the cap keeps the per-character work constant. */
@@ -57,6 +59,13 @@ export function abbreviationKey(abbreviation: string): string {
 
 export function classifyWord(word: WordBeforePeriod, extra: ReadonlySet<string>): WordClass {
   if (word.length === 0 || word.length > MAX_WORD) return WordClass.Plain;
+  if (word.asciiLetters) {
+    const key = word.text.toLowerCase();
+    if (TITLES.has(key)) return WordClass.Title;
+    if (ABBREVIATIONS.has(key) || extra.has(key)) return WordClass.Abbreviation;
+    if (word.length > 1) return WordClass.Plain;
+    return key === word.text ? WordClass.Abbreviation : WordClass.Initial;
+  }
   if (word.listContext && SHORT_NUMBER.test(word.text)) return WordClass.ListMarker;
   const core = word.text.replace(LEADING_PUNCTUATION, '');
   const key = core.toLowerCase();

@@ -129,3 +129,37 @@ export function isHighSurrogate(c: number): boolean {
 export function isLowSurrogate(c: number): boolean {
   return c >= 0xdc00 && c <= 0xdfff;
 }
+
+/**
+ * Flags of {@link charFlags}: what the scanner's fast path needs to know of a code unit that can
+ * neither end a sentence nor change a bracket, quote, fence or line.
+ */
+export const CharFlag = {
+  /** Not a space, terminator, bracket, quote or fence character. */
+  Ordinary: 1,
+  /** Ends the word an abbreviation check reads ({@link isWordBreak}). */
+  WordBreak: 2,
+  /** {@link isCjk}: the text around is CJK. */
+  Cjk: 4,
+  /** {@link isLatinLetter}: the text around is alphabetic. */
+  Latin: 8,
+} as const;
+
+let flags: Uint8Array | undefined;
+
+/**
+ * One byte of {@link CharFlag}s per UTF-16 code unit (64 KiB, built on first use): one load
+ * replaces the chain of class tests on the per-character path.
+ */
+export function charFlags(): Uint8Array {
+  if (flags !== undefined) return flags;
+  const table = new Uint8Array(0x10000);
+  for (let c = 0; c < 0x10000; c++) {
+    const special = isSpace(c) || terminatorKind(c) !== Term.None || isOpener(c) || isCloser(c)
+      || c === DOUBLE_QUOTE || c === BACKTICK || c === TILDE;
+    table[c] = (special ? 0 : CharFlag.Ordinary) | (isWordBreak(c) ? CharFlag.WordBreak : 0)
+      | (isCjk(c) ? CharFlag.Cjk : 0) | (isLatinLetter(c) ? CharFlag.Latin : 0);
+  }
+  flags = table;
+  return table;
+}

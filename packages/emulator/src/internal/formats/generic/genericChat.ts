@@ -12,7 +12,7 @@ import type { StreamItem } from '../../stream/streamEvents.js';
  * genericUsage(answer, undefined); // { completionTokens: 40, promptTokens: 8, totalTokens: 48 }
  */
 export function genericUsage(answer: Answer, tool: ToolCallPlan | undefined): Record<string, unknown> {
-  const completionTokens = tool === undefined ? answer.completionTokens : tool.pieces.length + 1;
+  const completionTokens = tool === undefined ? answer.completionTokens : [tool, ...tool.alongside].reduce((sum, call) => sum + call.pieces.length + 1, 0);
   const usage: Record<string, unknown> = { completionTokens, promptTokens: answer.promptTokens, totalTokens: completionTokens + answer.promptTokens };
   if (answer.reasoningCount > 0 && tool === undefined) usage['completionTokensDetails'] = { reasoningTokens: answer.reasoningCount };
   return usage;
@@ -21,7 +21,7 @@ export function genericUsage(answer: Answer, tool: ToolCallPlan | undefined): Re
 /**
  * The GENERIC chat stream: an empty first delta, reasoning deltas (reasoning models),
  * text deltas with `index: 0` (or tool-call fragments: id and name first, then argument
- * pieces), the finish event without `index` (`stop`, `length` or `tool_calls`), the usage
+ * pieces, for each call of the turn), the finish event without `index` (`stop`, `length` or `tool_calls`), the usage
  * frame when asked for, and `[DONE]` when `sendDone`.
  *
  * @example
@@ -40,8 +40,11 @@ export function* genericEvents(input: ChatInput, answer: Answer, tool: ToolCallP
     yield { data: pad({ message: text(''), finishReason: answer.finish }), delta: false };
   } else {
     const call = (fields: Record<string, unknown>): Record<string, unknown> => ({ role: 'ASSISTANT', toolCalls: [{ type: 'FUNCTION', ...fields }] });
-    yield { data: pad({ index: 0, message: call({ id: tool.id, name: tool.name }) }), delta: true };
-    for (const piece of tool.pieces) yield { data: pad({ index: 0, message: call({ arguments: piece }) }), delta: true };
+    // Parallel calls one after the other: a fragment with an id and a name starts the next call.
+    for (const each of [tool, ...tool.alongside]) {
+      yield { data: pad({ index: 0, message: call({ id: each.id, name: each.name }) }), delta: true };
+      for (const piece of each.pieces) yield { data: pad({ index: 0, message: call({ arguments: piece }) }), delta: true };
+    }
     yield { data: pad({ message: call({ arguments: '' }), finishReason: 'tool_calls' }), delta: false };
   }
   if (input.includeUsage) yield { data: pad({ usage: genericUsage(answer, tool) }), delta: false };
@@ -61,7 +64,7 @@ export function genericResponse(input: ChatInput, answer: Answer, tool: ToolCall
     message['content'] = [{ type: 'TEXT', text: answer.text() }];
     if (answer.reasoningCount > 0) message['reasoningContent'] = answer.reasoningText();
   } else {
-    message['toolCalls'] = [{ type: 'FUNCTION', id: tool.id, name: tool.name, arguments: tool.arguments }];
+    message['toolCalls'] = [tool, ...tool.alongside].map((call) => ({ type: 'FUNCTION', id: call.id, name: call.name, arguments: call.arguments }));
   }
   const finishReason = tool === undefined ? answer.finish : 'tool_calls';
   return {

@@ -1,0 +1,150 @@
+import type { ChatEvent } from '@oci-genai-rx/core';
+import type { StandardSchemaV1 } from '@standard-schema/spec';
+import { Observable } from 'rxjs';
+import type { OperatorFunction } from 'rxjs';
+import { PartialJsonError } from './PartialJsonError.js';
+import type { StreamResetEvent } from './retryStream.js';
+import { JsonSyntaxError, PartialJsonParser } from './internal/partialJson/PartialJsonParser.js';
+import { answerText } from './internal/tokens.js';
+
+/**
+ * A value while its JSON is still arriving: every property and element may be missing, and a
+ * string may be cut short.
+ *
+ * @example
+ * ```ts
+ * const partial: PartialValue<{ name: string; tags: string[] }> = { name: 'Ad', tags: [] };
+ * ```
+ */
+export type PartialValue<T> = T extends readonly (infer E)[]
+  ? PartialValue<E>[]
+  : T extends object
+    ? { [K in keyof T]?: PartialValue<T[K]> }
+    : T;
+
+/** What {@link partialJson} reads: text tokens, or core's events (it reads `text` events and follows `retryStream` resets). */
+export type PartialJsonSource = string | ChatEvent | StreamResetEvent;
+
+/** The options of {@link partialJson}. */
+export interface PartialJsonOptions<S extends StandardSchemaV1 = StandardSchemaV1> {
+  /**
+   * Any Standard Schema validator (zod, valibot, arktype, …). The whole value is validated
+   * before it is emitted; the emission is the schema's output. Default: none (no validation).
+   */
+  readonly schema?: S | undefined;
+}
+
+/**
+ * Turns the text of a JSON answer into the value it describes, while it is written: after each
+ * token that changes the value, emits the value parsed so far; when the value is complete,
+ * emits the whole value (validated by `schema` when one is given).
+ *
+ * Every emission is the parse of the text so far: strings are cut where the text stops (never
+ * inside an escape or a surrogate pair), numbers, `true`, `false` and `null` appear only once
+ * complete, a key only once its value has started. How the text is cut into tokens changes only
+ * which prefixes you see, never the value for a prefix nor the final value. A Markdown fence
+ * around the JSON (```json … ```) is skipped, and so is anything after the closing fence.
+ *
+ * Emitted values are never mutated afterwards: the next change copies the containers on the
+ * path to it (unchanged subtrees keep their identity), so keeping or diffing emissions is safe.
+ * Each character is examined once (no re-parse per token).
+ *
+ * Completes when the source completes; errors with a {@link PartialJsonError} (carrying the raw
+ * text) when the text is not JSON, when the source completes before the value does, or when the
+ * schema rejects it; passes source errors through. Unsubscribing unsubscribes the source. On a
+ * `retryStream` reset event it starts over with the new attempt's text.
+ *
+ * @param options `schema`: a Standard Schema validator for the whole value.
+ * @returns An operator from text tokens (or chat events) to partial values.
+ *
+ * @example
+ * ```ts
+ * from(['{"name": "Ad', 'a", "age": 3', '6, "tags": ["x"]}']).pipe(partialJson()).subscribe(console.log);
+ * // { name: 'Ad' }
+ * // { name: 'Ada' }                        age 3 may still be 36: not shown yet
+ * // { name: 'Ada', age: 36, tags: [ 'x' ] }  the whole value
+ * ```
+ */
+export function partialJson<T = unknown>(options?: { readonly schema?: undefined }): OperatorFunction<PartialJsonSource, PartialValue<T>>;
+export function partialJson<S extends StandardSchemaV1>(options: PartialJsonOptions<S> & { readonly schema: S }): OperatorFunction<PartialJsonSource, PartialValue<StandardSchemaV1.InferOutput<S>>>;
+export function partialJson(options?: PartialJsonOptions): OperatorFunction<PartialJsonSource, unknown>;
+export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<PartialJsonSource, unknown> {
+  const { schema } = options;
+  if (schema !== undefined && typeof schema['~standard']?.validate !== 'function') {
+    throw new TypeError('partialJson: schema must be a Standard Schema validator (zod 3.24+, valibot 1, arktype 2, …): it has no ["~standard"].validate.');
+  }
+  return (source) => new Observable((subscriber) => {
+    let parser = new PartialJsonParser();
+    let text = '';
+    let settled = false; // the whole value was emitted (or is being validated)
+    let validation: Promise<void> | undefined;
+
+    const fail = (details: ConstructorParameters<typeof PartialJsonError>[0]) => subscriber.error(new PartialJsonError(details));
+
+    const emitWhole = (): void => {
+      settled = true;
+      const value = parser.snapshot.root;
+      if (schema === undefined) {
+        subscriber.next(value);
+        return;
+      }
+      const checked = (result: StandardSchemaV1.Result<unknown>): void => {
+        if (result.issues === undefined) subscriber.next(result.value);
+        else fail({ type: 'schema', reason: 'the schema rejected the whole value', text, issues: result.issues });
+      };
+      const result = schema['~standard'].validate(value);
+      if (result instanceof Promise) {
+        validation = result.then(checked, (error: unknown) => subscriber.error(error));
+      } else checked(result);
+    };
+
+    const read = (chunk: string): void => {
+      text += chunk;
+      try {
+        parser.push(chunk);
+      } catch (error) {
+        syntaxFailure(error);
+        return;
+      }
+      if (parser.done) {
+        if (!settled) emitWhole();
+      } else if (parser.snapshot.changed) {
+        parser.snapshot.publish();
+        subscriber.next(parser.snapshot.root);
+      }
+    };
+
+    const syntaxFailure = (error: unknown): void => {
+      if (!(error instanceof JsonSyntaxError)) throw error;
+      fail({ type: 'invalid-json', reason: error.message, text, offset: error.offset });
+    };
+
+    const subscription = source.subscribe({
+      next: (value) => {
+        if (typeof value === 'string') {
+          if (value !== '') read(value);
+        } else if (value.type === 'reset') {
+          parser = new PartialJsonParser();
+          text = '';
+          settled = false;
+        } else if (value.type === 'text') read(answerText(value));
+      },
+      error: (error: unknown) => subscriber.error(error),
+      complete: () => {
+        if (!settled) {
+          try {
+            parser.end();
+          } catch (error) {
+            if (error instanceof JsonSyntaxError && error.incomplete) fail({ type: 'incomplete', reason: error.message, text });
+            else syntaxFailure(error);
+            return;
+          }
+          emitWhole();
+        }
+        if (validation === undefined) subscriber.complete();
+        else void validation.then(() => subscriber.complete());
+      },
+    });
+    return () => subscription.unsubscribe();
+  });
+}
