@@ -84,7 +84,7 @@ describe('COHEREV2 and COHERE options', () => {
     [{ model: 'meta.llama-3.3-70b-instruct', prompt: 'Hi', thinking: { enabled: true } }, 'thinking'],
     [{ model: 'cohere.command-a-03-2025', prompt: 'Hi', toolChoice: { name: 'f' } }, 'toolChoice'],
   ] as const)('refuses an option the format has no place for, before sending: %j', async (request, field) => {
-    const { error } = await settle(harness.client.chat(request as ChatRequest));
+    const { error } = await settle(harness.client.chat(request));
     expect(error).toBeInstanceOf(InvalidRequestError);
     expect((error as InvalidRequestError).field).toBe(field);
   });
