@@ -183,7 +183,7 @@ describe('distributed mode', { timeout: 120_000 }, () => {
   });
 
   it('records a refused prompt as an error line, and enqueue --retry-failed asks it again', async () => {
-    const { enqueue, work, exportTo, output } = await setUp(4, { tokens: 4 });
+    const { enqueue, work, exportTo, output, status } = await setUp(4, { tokens: 4 });
     emulator.setFault('status=400', { times: 1 });
     expect((await enqueue()).code).toBe(0);
     expect((await work('--concurrency', '1')).code).toBe(0);
@@ -201,5 +201,6 @@ describe('distributed mode', { timeout: 120_000 }, () => {
     expect(lines.map((line) => line.id)).toEqual(['p-1', 'p-2', 'p-3', 'p-4']);
     expect(lines.every((line) => line.error === undefined)).toBe(true);
     expect(emulator.counters.requests).toBe(5);
+    expect((await status()).stdout).toMatch(/4\/4 done, 0 failed/);
   });
 });

@@ -74,7 +74,8 @@ export async function enqueuePrompts(redis: Redis, queue: string, prompts: reado
           toAdd.push(prompt);
         } else done += 1;
       });
-      if (retried.length > 0) await redis.hdel(keys.results, ...retried);
+      // The error lines go, and their count with them, so that status still adds up.
+      if (retried.length > 0) await redis.multi().hdel(keys.results, ...retried).hincrby(keys.counters, 'failed', -retried.length).exec();
       const states = await Promise.all(toAdd.map((prompt) => bull.getJobState(prompt.id)));
       const fresh = toAdd.filter((_, i) => states[i] === 'unknown' || states[i] === 'failed');
       queued += toAdd.length - fresh.length;
