@@ -1,3 +1,4 @@
+import type { BatchScalingResult } from './batchScaling.js';
 import type { FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeResult } from './hedgeAndResume.js';
 import type { Machine } from './machine.js';
@@ -17,6 +18,8 @@ export interface BenchResults {
   readonly operators: OperatorCostResult;
   readonly firstToken: FirstTokenResult;
   readonly manyStreams: ManyStreamsResult;
+  /** The batch runner across worker processes, and in local mode. */
+  readonly batchScaling: BatchScalingResult;
   readonly hedgeAndResume: HedgeAndResumeResult;
   /** The pySBD golden rules: bufferSentences streamed, and Intl.Segmenter. */
   readonly sentenceQuality: SentenceQualityResult;

@@ -21,6 +21,7 @@ import { measureOperators } from './measureOperators.js';
 import { renderReport } from './renderReport.js';
 import { measureSentenceQuality } from './sentenceQuality.js';
 import { measureThroughput } from './throughput.js';
+import { measureBatchScaling } from './batchReport.js';
 
 function numberFromEnv(name: string, fallback: number): number {
   const text = process.env[name];
@@ -68,8 +69,10 @@ const hedgeAndResume = await runScript<HedgeAndResumeResult>(
 
 log('sentence quality: pySBD golden rules, bufferSentences streamed and Intl.Segmenter');
 const sentenceQuality = measureSentenceQuality();
+log('batch runner: 1, 2 and 4 worker processes on Redis, and local mode');
+const batchScaling = await measureBatchScaling();
 
-const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality };
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality, batchScaling };
 const verdicts = [...evaluateTargets(results), ...evaluateFloorTargets(results, sentenceQuality)];
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);

@@ -1,4 +1,5 @@
 import type { BenchResults } from './BenchResults.js';
+import { renderBatchSection } from './renderBatchSection.js';
 import { hedgeAndResumeSection } from './hedgeAndResumeReport.js';
 import { sentenceQualitySection } from './sentenceQualityReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
@@ -141,6 +142,7 @@ ${table(['', ''], [
   ['failures (first 10)', manyStreams.failures.length === 0 ? 'none' : manyStreams.failures.join('<br>')],
 ])}`);
 
+  sections.push(renderBatchSection(results.batchScaling, command));
   sections.push(hedgeAndResumeSection(results.hedgeAndResume));
   sections.push(sentenceQualitySection(results.sentenceQuality));
 

@@ -1,10 +1,3 @@
-/**
- * A command line the program cannot use (a missing or malformed flag). `main` prints the
- * message with a pointer to `--help` and exits with status 2, the shell's usage-error code.
- *
- * @example
- * throw new UsageError('--input is required: the JSONL file of prompts.');
- */
-export class UsageError extends Error {
-  override readonly name = 'UsageError';
-}
+// One class for every command line of the repository (the batch package's), so that a usage
+// error raised by the package's parsers is recognised by the examples' runMain too.
+export { UsageError } from '@oci-genai-rx/batch';

@@ -1,0 +1,33 @@
+import { BatchError } from '../BatchError.js';
+
+/**
+ * The prompt file gives an id that the queue already holds with different content (another
+ * prompt, model or setting). Nothing of the file was enqueued: results are stored by id, so two
+ * prompts under one id could not be told apart. Give the changed prompts new ids, or use another
+ * `--queue`.
+ *
+ * @example
+ * error.ids; // ['q-7']
+ */
+export class QueueConflictError extends BatchError {
+  override readonly name = 'QueueConflictError';
+  readonly code = 'QUEUE_CONFLICT' as const;
+
+  /**
+   * @param queue The queue's name.
+   * @param ids The conflicting ids, in input order.
+   * @param lines Their line numbers in the file, in the same order.
+   */
+  constructor(
+    queue: string,
+    readonly ids: readonly string[],
+    lines: readonly number[],
+  ) {
+    const listed = ids.slice(0, 10).map((id, i) => `line ${lines[i] ?? '?'}: id "${id}"`);
+    const more = ids.length > 10 ? `\n  … and ${ids.length - 10} more` : '';
+    super(
+      `${ids.length} prompt(s) reuse an id that queue "${queue}" already holds with different content; nothing was enqueued:\n  ${listed.join('\n  ')}${more}\n` +
+        'Give changed prompts new ids, or use another --queue.',
+    );
+  }
+}
