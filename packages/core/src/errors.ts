@@ -20,7 +20,8 @@ export type OciGenAiErrorCode =
   | 'STREAM_PARSE'
   | 'INCOMPLETE_STREAM'
   | 'TIMEOUT'
-  | 'INVALID_OUTPUT';
+  | 'INVALID_OUTPUT'
+  | 'TOOL';
 
 /**
  * The base class of every error of oci-genai-rx.

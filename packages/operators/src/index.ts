@@ -12,3 +12,5 @@ export * from './PartialJsonError.js';
 export * from './traceChat.js';
 export * from './hedgeStream.js';
 export * from './resumeStream.js';
+export * from './runTools.js';
+export * from './ToolError.js';

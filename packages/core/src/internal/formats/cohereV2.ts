@@ -21,7 +21,7 @@ import type { ChatWireFormat } from './WireFormat.js';
 export const cohereV2: ChatWireFormat = {
   bodyFields: ({ request, messages, tools }) =>
     definedOnly({
-      messages: typedMessages(request, messages),
+      messages: typedMessages(request, messages, (call) => ({ id: call.id, type: 'FUNCTION', function: { name: call.name, arguments: call.arguments } })),
       stopSequences: request.stop,
       frequencyPenalty: request.frequencyPenalty,
       presencePenalty: request.presencePenalty,

@@ -26,7 +26,7 @@ function genericTools(tools: readonly ToolDefinition[]): unknown[] {
 export const generic: ChatWireFormat = {
   bodyFields: ({ request, messages, tools }) =>
     definedOnly({
-      messages: typedMessages(request, messages),
+      messages: typedMessages(request, messages, (call) => ({ type: 'FUNCTION', id: call.id, name: call.name, arguments: call.arguments })),
       stop: request.stop,
       frequencyPenalty: request.frequencyPenalty,
       presencePenalty: request.presencePenalty,
