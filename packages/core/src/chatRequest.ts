@@ -1,4 +1,4 @@
-import type { ApiFormat } from './events.js';
+import type { ApiFormat, ToolCall } from './events.js';
 
 /**
  * Which OCI route a chat goes to:
@@ -145,6 +145,11 @@ export interface ChatMessage {
   readonly content: string;
   /** For `tool` messages in GENERIC/COHEREV2: the id of the call this answers. */
   readonly toolCallId?: string;
+  /**
+   * For `assistant` messages: the tool calls the model made in that turn, so the conversation
+   * can carry their results (GENERIC, COHEREV2 and chat completions). `content` may then be ''.
+   */
+  readonly toolCalls?: readonly ToolCall[];
 }
 
 /**

@@ -21,7 +21,8 @@ export type OciGenAiErrorCode =
   | 'INCOMPLETE_STREAM'
   | 'TIMEOUT'
   | 'INVALID_OUTPUT'
-  | 'AUTH_PROVIDER';
+  | 'AUTH_PROVIDER'
+  | 'TOOL';
 
 /**
  * The base class of every error of oci-genai-rx.

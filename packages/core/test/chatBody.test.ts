@@ -50,7 +50,8 @@ describe('chatBody', () => {
     const b = body({ model: 'cohere.command-a-03-2025', prompt: 'Hi' });
     expect(b.chatRequest['apiFormat']).toBe('COHEREV2');
     expect(b.chatRequest['messages']).toEqual([{ role: 'USER', content: [{ type: 'TEXT', text: 'Hi' }] }]);
-    expect(b.chatRequest['streamOptions']).toBeUndefined();
+    // COHEREV2 takes streamOptions too (the SDK's CohereChatRequestV2; docs/wire-format.md).
+    expect(b.chatRequest['streamOptions']).toEqual({ isIncludeUsage: true });
   });
 
   it('serves a dedicated endpoint OCID in DEDICATED mode', () => {

@@ -13,3 +13,5 @@ export * from './PartialJsonError.js';
 export * from './traceChat.js';
 export * from './hedgeStream.js';
 export * from './resumeStream.js';
+export * from './runTools.js';
+export * from './ToolError.js';

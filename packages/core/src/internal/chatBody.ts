@@ -34,7 +34,11 @@ export function conversation(request: ChatRequest): ChatMessage[] {
   if (messages.length === 0) {
     throw new InvalidRequestError('prompt', 'the request has no prompt and no messages. Pass a non-empty prompt or at least one message.');
   }
-  messages.forEach((message, i) => requireText(`messages[${i}].content`, message.content, 'Every message needs text.'));
+  messages.forEach((message, i) => {
+    // An assistant turn that only called tools has no text.
+    if (message.role === 'assistant' && message.toolCalls !== undefined && message.toolCalls.length > 0 && message.content === '') return;
+    requireText(`messages[${i}].content`, message.content, 'Every message needs text.');
+  });
   return messages;
 }
 

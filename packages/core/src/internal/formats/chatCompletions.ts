@@ -15,6 +15,10 @@ function message(m: ChatMessage): Record<string, unknown> {
     if (m.toolCallId === undefined) throw new InvalidRequestError('messages', 'a tool message needs the toolCallId of the call it answers.');
     return { role: 'tool', content: m.content, tool_call_id: m.toolCallId };
   }
+  if (m.role === 'assistant' && m.toolCalls?.length) {
+    const tool_calls = m.toolCalls.map((call) => ({ id: call.id, type: 'function', function: { name: call.name, arguments: call.arguments } }));
+    return { role: 'assistant', content: m.content === '' ? null : m.content, tool_calls };
+  }
   return { role: m.role, content: m.content };
 }
 

@@ -30,7 +30,7 @@ export const cohereV2: ChatWireFormat = {
     const thinking = request.thinking;
     if (thinking !== undefined) checkNumber('thinking.tokenBudget', thinking.tokenBudget);
     return definedOnly({
-      messages: typedMessages(request, messages),
+      messages: typedMessages(request, messages, (call) => ({ id: call.id, type: 'FUNCTION', function: { name: call.name, arguments: call.arguments } })),
       stopSequences: request.stop,
       frequencyPenalty: request.frequencyPenalty,
       presencePenalty: request.presencePenalty,

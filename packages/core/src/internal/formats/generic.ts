@@ -37,7 +37,7 @@ export const generic: ChatWireFormat = {
     refuseFields(request, ['thinking'], 'GENERIC', 'Use reasoningEffort for GENERIC reasoning models.');
     const format = request.responseFormat;
     return definedOnly({
-      messages: typedMessages(request, messages),
+      messages: typedMessages(request, messages, (call) => ({ type: 'FUNCTION', id: call.id, name: call.name, arguments: call.arguments })),
       stop: request.stop,
       frequencyPenalty: request.frequencyPenalty,
       presencePenalty: request.presencePenalty,
