@@ -173,13 +173,17 @@ describe('distributed mode', { timeout: 120_000 }, () => {
     const other = startBatch(['work', '--redis', redis.url, '--queue', queue, ...files.flags, '--tpm', '10', '--concurrency', '1']);
     const runs = [finished(worker), finished(other)];
 
-    await expect.poll(() => redis.client().hlen(batchKeys(queue).results), { timeout: 60_000, interval: 50 }).toBe(1);
+    await expect.poll(() => redis.client().hlen(batchKeys(queue).results), { timeout: 60_000, interval: 50 }).toBeGreaterThanOrEqual(1);
+    // Both workers may have taken a prompt in the same instant, before any token was counted
+    // (the documented overshoot by what is in flight); after that, the spent budget holds both.
+    const started = emulator.counters.requests;
+    expect(started).toBeLessThanOrEqual(2);
     await new Promise((resolve) => setTimeout(resolve, 2_000));
-    expect(emulator.counters.requests).toBe(1);
+    expect(emulator.counters.requests).toBe(started);
     worker.kill('SIGTERM');
     other.kill('SIGTERM');
     for (const run of await Promise.all(runs)) expect(run.code, run.stderr).toBe(130);
-    expect(emulator.counters.requests).toBe(1);
+    expect(emulator.counters.requests).toBe(started);
   });
 
   it('records a refused prompt as an error line, and enqueue --retry-failed asks it again', async () => {

@@ -80,7 +80,7 @@ export interface GenerativeAiApiKeyAuth {
  * ```
  */
 export function isGenerativeAiApiKey(option: AuthOption | undefined): option is GenerativeAiApiKeyAuth {
-  return option !== undefined && 'type' in option && option.type === 'generative-ai-api-key';
+  return typeof option === 'object' && option !== null && 'type' in option && option.type === 'generative-ai-api-key';
 }
 
 /**

@@ -176,6 +176,9 @@ function checkClientOptions(options: unknown): asserts options is ClientOptions 
       throw new ConfigurationError(name, `${describeValue(given[name])} is not a string.`, `Pass ${name} as a string, or leave it out.`);
     }
   }
+  // The endpoint or region first: an unusable one is the problem to report, before the key is read.
+  if (given['endpoint'] !== undefined) checkedEndpoint(given['endpoint']);
+  else if (given['region'] !== undefined) inferenceEndpoint(given['region'] as string, 'the region option');
   const limiter = given['rateLimiter'] as { gate?: unknown } | undefined;
   if (limiter !== undefined && typeof limiter?.gate !== 'function') {
     throw new ConfigurationError('rateLimiter', `${describeValue(limiter)} is not a rate limiter.`, 'Pass createRateLimiter({ … }) from @oci-genai-rx/operators, or leave rateLimiter out.');

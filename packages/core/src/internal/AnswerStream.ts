@@ -77,6 +77,9 @@ export class AnswerStream {
       body = eventStreamBody(response.headers, response.body, this.refuse);
     } catch (error) {
       response.body.destroy();
+      // Destroying the body already ended the exchange: dispose() must not close the socket and
+      // abort the request again (that abort would reject inside undici with no one listening).
+      this.bodyEnded = true;
       this.fail(error);
       return;
     }
@@ -110,6 +113,8 @@ export class AnswerStream {
       this.bodyEnded = true;
       decoder.end();
     } catch (error) {
+      // Leaving the for-await destroyed the body: as above, nothing is left for dispose() to close.
+      this.bodyEnded = true;
       this.tokensReceived = decoder.tokensReceived;
       this.fail(error);
       return;
