@@ -67,7 +67,9 @@ describe('web chat relay: the AI SDK UI message stream', () => {
     expect(texts[0]?.text).toBe(direct.text);
     expect(texts[0]?.state).toBe('done');
     expect(direct.text).toMatch(/^Why/);
-    expect(message.metadata).toMatchObject({ opcRequestId: expect.stringMatching(/\S/), usage: { completionTokens: expect.any(Number) } });
+    const metadata = message.metadata as { opcRequestId?: string; usage?: { completionTokens?: number } } | undefined;
+    expect(metadata?.opcRequestId).toMatch(/\S/);
+    expect(metadata?.usage?.completionTokens).toBeGreaterThan(0);
   });
 
   it('gives reasoning and text as separate parts, as a reasoning model sends them', async () => {
@@ -94,8 +96,8 @@ describe('web chat relay: the AI SDK UI message stream', () => {
     expect(direct.toolCalls).toHaveLength(1);
     const calls = message.parts.filter((part) => part.type === 'tool-getWeather') as Array<{ toolCallId: string; state: string; input: unknown }>;
     expect(calls).toHaveLength(1);
-    expect(calls[0]).toMatchObject({ toolCallId: direct.toolCalls[0]?.id, state: 'input-available', input: JSON.parse(direct.toolCalls[0]!.arguments) });
-    expect(calls[0]?.input).toEqual({ city: expect.any(String) });
+    expect(calls[0]).toMatchObject({ toolCallId: direct.toolCalls[0]?.id, state: 'input-available', input: JSON.parse(direct.toolCalls[0]!.arguments) as unknown });
+    expect(typeof (calls[0]?.input as { city?: unknown }).city).toBe('string');
   });
 
   it('sends a conversation so far, text parts only, and answers its last message', async () => {
