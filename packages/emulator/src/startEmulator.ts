@@ -2,13 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Emulator } from './Emulator.js';
 import type { EmulatorOptions } from './EmulatorOptions.js';
-import { CounterState } from './internal/CounterState.js';
-import { createIdentity } from './internal/createIdentity.js';
-import { FaultSchedule } from './internal/FaultSchedule.js';
-import { handleRequest, type EmulatorContext } from './internal/handleRequest.js';
-import { InstanceIdentity } from './internal/InstanceIdentity.js';
-import { expectedHostsFor, urlHostFor } from './internal/listeningHosts.js';
-import { instanceMetadataPath } from './internal/serveInstanceMetadata.js';
+import { CounterState } from './internal/server/CounterState.js';
+import { createIdentity } from './internal/auth/createIdentity.js';
+import { FaultSchedule } from './internal/faults/FaultSchedule.js';
+import { handleRequest, type EmulatorContext } from './internal/server/handleRequest.js';
+import { InstanceIdentity } from './internal/auth/InstanceIdentity.js';
+import { expectedHostsFor, urlHostFor } from './internal/server/listeningHosts.js';
+import { instanceMetadataPath } from './internal/auth/serveInstanceMetadata.js';
 
 const clientErrorBody = JSON.stringify({ code: 'CannotParseRequest', message: 'The request is not valid HTTP/1.1.' });
 

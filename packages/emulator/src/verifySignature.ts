@@ -1,5 +1,5 @@
 import { createHash, verify, type KeyObject } from 'node:crypto';
-import { parseSignatureHeader } from './internal/parseSignatureHeader.js';
+import { parseSignatureHeader } from './internal/auth/parseSignatureHeader.js';
 
 /**
  * A received request, as the verifier needs it.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FaultSchedule } from '../src/internal/FaultSchedule.js';
-import { faultNames, parseFaultSpec } from '../src/internal/FaultSpec.js';
+import { FaultSchedule } from '../src/internal/faults/FaultSchedule.js';
+import { faultNames, parseFaultSpec } from '../src/internal/faults/FaultSpec.js';
 
 describe('parseFaultSpec', () => {
   it('reads every documented fault', () => {

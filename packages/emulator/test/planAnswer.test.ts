@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { answerTokens } from '../src/internal/answerTokens.js';
-import type { RequestSettings } from '../src/internal/Exchange.js';
-import { planAnswer, type AnswerRequest } from '../src/internal/planAnswer.js';
+import { answerTokens } from '../src/internal/answers/answerTokens.js';
+import type { RequestSettings } from '../src/internal/server/Exchange.js';
+import { planAnswer, type AnswerRequest } from '../src/internal/answers/planAnswer.js';
 
 const settings: RequestSettings = { ttftMs: 0, tokenIntervalMs: 0, tokens: 40, language: undefined, defaultLanguage: 'en' };
 const ask = (text: string, extra: Partial<AnswerRequest> = {}): AnswerRequest => ({

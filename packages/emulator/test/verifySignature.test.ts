@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { verifySignature, type SignedRequest } from '../src/index.js';
 
-const vectors = new URL('../../../../shared/docs/signing-vectors/', import.meta.url);
+const vectors = new URL('./fixtures/signing-vectors/', import.meta.url); // OCI's published vectors: see its README
 const read = (name: string): string => readFileSync(new URL(name, vectors), 'utf8');
 
 const keyId =

@@ -1,5 +1,5 @@
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
-import { createSentenceSegmenter, validateSentenceOptions } from './internal/sentenceSegmenter.js';
+import { createSentenceSegmenter, validateSentenceOptions } from './internal/sentences/createSentenceSegmenter.js';
 
 /** Options of {@link bufferSentences}. Lengths count UTF-16 code units, like `String.length`. */
 export interface BufferSentencesOptions {

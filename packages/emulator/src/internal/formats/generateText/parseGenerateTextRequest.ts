@@ -1,0 +1,48 @@
+import { ServiceError } from '../../server/ServiceError.js';
+import type { Model, Runtime } from '../modelCatalog.js';
+import { readEnvelope } from '../readEnvelope.js';
+import { checkNumbers, optionalArray, optionalBoolean, optionalTokenLimit, requiredText } from '../requestChecks.js';
+
+/** A checked `/actions/generateText` request. */
+export interface GenerateTextInput {
+  readonly model: Model;
+  readonly runtime: Runtime;
+  readonly prompt: string;
+  readonly stream: boolean;
+  readonly maxTokens: number | undefined;
+}
+
+const path = 'inferenceRequest';
+
+/**
+ * Checks a generateText body: envelope, `runtimeType` COHERE or LLAMA and matching the
+ * model (cohere.command* runs COHERE, meta.* runs LLAMA), a non-empty `prompt`, knob types.
+ *
+ * @example
+ * parseGenerateTextRequest(JSON.parse(body)).runtime; // 'COHERE'
+ */
+export function parseGenerateTextRequest(json: unknown): GenerateTextInput {
+  const { model, details } = readEnvelope(json, 'inferenceRequest');
+  const runtime = details['runtimeType'];
+  if (runtime === undefined) throw new ServiceError(400, 'MissingParameter', 'inferenceRequest has no runtimeType (COHERE or LLAMA).');
+  if (runtime !== 'COHERE' && runtime !== 'LLAMA') {
+    throw new ServiceError(400, 'InvalidParameter', `inferenceRequest.runtimeType must be COHERE or LLAMA, not ${JSON.stringify(runtime)}.`);
+  }
+  if (model.runtime === undefined) throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} does not support generateText.`);
+  if (model.runtime !== runtime) {
+    throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} takes runtimeType ${model.runtime}, not ${runtime}.`);
+  }
+  checkNumbers(details, ['temperature', 'topP', 'topK', 'frequencyPenalty', 'presencePenalty', 'numGenerations'], path);
+  for (const key of ['stop', 'stopSequences']) {
+    if ((optionalArray(details, key, path) ?? []).some((item) => typeof item !== 'string')) {
+      throw new ServiceError(400, 'InvalidParameter', `${path}.${key} must be an array of strings.`);
+    }
+  }
+  return {
+    model,
+    runtime,
+    prompt: requiredText(details, 'prompt', path),
+    stream: optionalBoolean(details, 'isStream', path) ?? false,
+    maxTokens: optionalTokenLimit(details, 'maxTokens', path),
+  };
+}

@@ -1,0 +1,37 @@
+import type { EmulatorCounters } from '../../EmulatorCounters.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/**
+ * The emulator's counters, writable inside the emulator; users get `view()`, whose
+ * getters read the live values and cannot change them.
+ *
+ * @example
+ * const counters = new CounterState();
+ * counters.values.requests += 1;
+ * counters.view().requests; // 1
+ */
+export class CounterState {
+  readonly values: Mutable<EmulatorCounters> = {
+    requests: 0,
+    openConnections: 0,
+    connectionsAccepted: 0,
+    faultsServed: 0,
+    unauthenticated: 0,
+    errorsSent: 0,
+    activeStreams: 0,
+    streamsCompleted: 0,
+    clientDisconnects: 0,
+    deltasSent: 0,
+    instanceMetadataRequests: 0,
+    federationRequests: 0,
+  };
+
+  view(): EmulatorCounters {
+    const view = {};
+    for (const key of Object.keys(this.values) as Array<keyof EmulatorCounters>) {
+      Object.defineProperty(view, key, { enumerable: true, get: () => this.values[key] });
+    }
+    return view as EmulatorCounters;
+  }
+}

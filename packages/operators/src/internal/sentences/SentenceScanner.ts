@@ -1,0 +1,218 @@
+/**
+ * The incremental sentence boundary scanner behind `bufferSentences`.
+ *
+ * Why hand-written: no well-kept, standalone library segments a token stream incrementally with
+ * hold-back. `Intl.Segmenter` needs the whole text (re-segmenting the buffer for every token
+ * would be quadratic) and splits at "Mr. Smith" and inside 「…」; the splitters on npm (sbd,
+ * sentence-splitter, …) also take a whole text; the streaming ones we know of come inside large
+ * frameworks (LiveKit Agents). So this reads each UTF-16 code unit once, in arrival order, and
+ * keeps O(1) state between tokens: the bracket depth with at most four sentence ends an unclosed
+ * bracket holds back ({@link Brackets}), the fence and line state, the current word
+ * (capped), and at most one pending decision ({@link PendingBoundary}). Each decision depends only
+ * on characters already read, so every chunking of a text yields the same sentences; chunking
+ * changes only when they are emitted.
+ */
+import { SentenceWord } from './abbreviations.js';
+import { PendingBoundary, Settled, type SentenceLocale } from './PendingBoundary.js';
+import { Brackets } from './Brackets.js';
+import { TextBuffer } from './TextBuffer.js';
+import {
+  DOUBLE_QUOTE, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
+  Term, terminatorKind,
+} from './chars.js';
+import { Cuts } from './Cuts.js';
+import { Fence } from './Fence.js';
+
+export interface SentenceScannerOptions {
+  readonly maxLength: number;
+  readonly maxQuoteLength: number;
+  readonly locale: SentenceLocale;
+  /** Extra abbreviation keys (see `abbreviationKey`). */
+  readonly abbreviations: ReadonlySet<string>;
+}
+
+export class SentenceScanner {
+  private readonly text = new TextBuffer();
+  private readonly fence = new Fence();
+  private readonly word = new SentenceWord();
+  private readonly cuts = new Cuts();
+  private readonly pending: PendingBoundary;
+  private readonly brackets: Brackets;
+  private out: string[] = [];
+  private lastCode = LF;
+  private lastNonSpace = -1;
+  private lastNonSpaceCode = 0;
+  /** Where the content of the current sentence starts (leading whitespace does not count for maxLength). */
+  private contentStart = 0;
+  private contentBeforeLine = -1;
+  private lineStart = 0;
+  private newlines = 0;
+  private listLine = false;
+  private cjkScript = false;
+
+  constructor(private readonly options: SentenceScannerOptions) {
+    this.pending = new PendingBoundary(options.locale, options.abbreviations);
+    this.brackets = new Brackets(options.maxQuoteLength);
+  }
+
+  /** True while some received text has not been emitted yet. */
+  get buffered(): boolean {
+    return this.text.end > this.text.start;
+  }
+
+  /** Reads a token; returns the sentences it completed. */
+  push(chunk: string): string[] {
+    const base = this.text.end;
+    this.text.append(chunk);
+    for (let k = 0; k < chunk.length; k++) this.scan(chunk.charCodeAt(k), base + k);
+    return this.drain();
+  }
+
+  /** The stream ended: returns everything left (the partial sentence, or an unclosed fence). */
+  end(): string[] {
+    this.unbalance();
+    if (!this.fence.inside && this.lastNonSpace >= this.text.start) this.splitOverlong(this.lastNonSpace);
+    this.emit(this.text.end);
+    return this.drain();
+  }
+
+  /** maxWaitMs: returns what is buffered, except a fence (never split) or half a surrogate pair. */
+  flushPartial(): string[] {
+    if (this.fence.inside) return [];
+    let at = this.text.end;
+    if (this.fence.pendingLine) at = Math.max(this.text.start, this.lineStart);
+    if (at > this.text.start && isHighSurrogate(this.text.codeAt(at - 1))) at--;
+    this.emit(at);
+    return this.drain();
+  }
+
+  private scan(c: number, i: number): void {
+    if (this.fence.inside) {
+      if (this.fence.feedInside(c)) this.closeFence(i + 1);
+    } else if (isSpace(c)) {
+      this.scanSpace(c, i);
+    } else {
+      this.resolve(c, i);
+      this.cuts.onContent(c, i, isSpace(this.lastCode));
+      const { maxLength } = this.options;
+      if (i + 1 - this.contentStart > maxLength && !this.fence.mayOpenWith(c)) this.splitOverlong(i);
+      if (this.fence.feedOutside(c, false)) this.openFence();
+      else this.scanContent(c, i);
+      this.lastNonSpace = i;
+      this.lastNonSpaceCode = c;
+    }
+    this.lastCode = c;
+  }
+
+  private scanSpace(c: number, i: number): void {
+    this.fence.feedOutside(c, true);
+    this.pending.onSpace();
+    if (c === LF) {
+      this.newlines++;
+      this.lineStart = i + 1;
+      this.listLine = false;
+      this.contentBeforeLine = this.lastNonSpace;
+    }
+    this.cuts.onSpace();
+    this.word.end();
+  }
+
+  /** Settles the pending decision (or a blank line) at the non-space character `c`. */
+  private resolve(c: number, i: number): void {
+    const blank = this.newlines >= 2;
+    this.newlines = 0;
+    if (blank) this.unbalance();
+    const settled = this.pending.settle(c, this.brackets.depth, blank);
+    if (settled === Settled.ListMarker) this.listLine = true;
+    else if (settled === Settled.Ends) this.boundary(i);
+    else if (settled === Settled.Held) this.brackets.hold(i, this.word.count);
+    // Checked only between runs, so that no run is left pending with a depth that no longer holds.
+    if (settled !== Settled.Waiting && this.brackets.overdue(i)) this.unbalance();
+  }
+
+  /** Takes open brackets as unbalanced (held too long, blank line, fence, end): their held ends become boundaries. */
+  private unbalance(): void {
+    const { ends, words } = this.brackets.unbalance();
+    for (const at of ends) this.emit(at);
+    if (ends.length > 0) this.word.count -= words;
+  }
+
+  private scanContent(c: number, i: number): void {
+    if (this.lastNonSpace < this.text.start) this.contentStart = i;
+    const kind = terminatorKind(c);
+    if (kind !== Term.None) {
+      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot() };
+      this.pending.onTerminator(kind, i, context);
+    }
+    const opensQuote = c === DOUBLE_QUOTE && !this.pending.afterTerminator && (isSpace(this.lastCode) || isOpener(this.lastCode));
+    if (isOpener(c) || opensQuote) this.brackets.open(i);
+    else if (isCloser(c) || c === DOUBLE_QUOTE) this.brackets.close();
+    if (isWordBreak(c)) {
+      this.word.end();
+      if (isCjk(c)) this.cjkScript = true;
+    } else {
+      if (this.word.empty) this.word.start(this.listContext());
+      this.word.add(c);
+      if (isLatinLetter(c)) this.cjkScript = false;
+    }
+  }
+
+  /** Could a number starting here be a list marker: first word of the sentence or line, after a colon? */
+  private listContext(): boolean {
+    const colon = this.lastNonSpaceCode === 0x3a || this.lastNonSpaceCode === 0xff1a;
+    return this.word.count === 0 || this.lastNonSpace < this.lineStart || colon || this.listLine;
+  }
+
+  /** Cuts the sentence while its content (from contentStart to `i`) is longer than maxLength. */
+  private splitOverlong(i: number): void {
+    const max = this.options.maxLength;
+    while (this.lastNonSpace >= this.text.start && i + 1 - this.contentStart > max) {
+      const at = this.cuts.choose(this.contentStart, max);
+      this.emit(at >= 0 ? at : this.hardCut(this.contentStart, this.contentStart + max));
+    }
+  }
+
+  /** A cut at `limit`, moved so that it never separates a surrogate pair. */
+  private hardCut(from: number, limit: number): number {
+    if (!isHighSurrogate(this.text.codeAt(limit - 1)) || !isLowSurrogate(this.text.codeAt(limit))) return limit;
+    return limit - 1 > from ? limit - 1 : limit + 1;
+  }
+
+  private openFence(): void {
+    this.unbalance();
+    if (this.contentBeforeLine >= this.text.start) this.emit(Math.max(this.lineStart, this.text.start));
+    this.contentStart = this.text.start;
+    this.pending.clear();
+    this.word.end();
+    this.word.count = 0;
+  }
+
+  private closeFence(at: number): void {
+    this.emit(at);
+    this.lineStart = at;
+    this.newlines = 0;
+    this.listLine = false;
+    this.cuts.reset();
+  }
+
+  /** A sentence boundary right before position `i`, unless the sentence is only whitespace so far. */
+  private boundary(i: number): void {
+    if (this.lastNonSpace < this.text.start) return;
+    this.emit(i);
+    this.word.count = 0;
+  }
+
+  private emit(at: number): void {
+    if (at <= this.text.start) return;
+    this.out.push(this.text.take(at));
+    this.pending.cancelBefore(at);
+    this.brackets.cut(at);
+    this.contentStart = at;
+  }
+
+  private drain(): string[] {
+    const pieces = this.out;
+    this.out = [];
+    return pieces;
+  }
+}
