@@ -42,7 +42,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const msPerCharacter = numberFlag('--ms-per-char', values['ms-per-char'], 30, { min: 0 });
 
   // The embedded emulator writes at a human pace, so that the overlap is visible.
-  const connection = await connect(values, { tokens: 80, tokenIntervalMs: 40 });
+  const connection = await connect(values, { tokenIntervalMs: 40 });
   try {
     const request = speechRequest(connection.model, language, values.prompt);
     process.stdout.write(`asking ${connection.model} at ${connection.description}: ${JSON.stringify(request.prompt)}\n`);

@@ -41,8 +41,8 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const port = numberFlag('--port', values.port, 8080, { integer: true, min: 0 });
   const maxAnswersPerClient = numberFlag('--max-answers-per-client', values['max-answers-per-client'], 2, { integer: true, positive: true });
-  // The embedded emulator writes at a reading pace, so that streaming (and stopping) shows.
-  const connection = await connect(values, { tokens: 150, tokenIntervalMs: 40 });
+  // The embedded emulator writes its short replies at a reading pace, so that streaming (and stopping) shows.
+  const connection = await connect(values, { tokenIntervalMs: 40 });
   const log = (line: string): void => {
     process.stderr.write(`${new Date().toISOString()} ${line}\n`);
   };

@@ -7,7 +7,8 @@ import type { FaultSpec } from '../faults/FaultSpec.js';
 export interface RequestSettings {
   readonly ttftMs: number;
   readonly tokenIntervalMs: number;
-  readonly tokens: number;
+  /** The answer length in tokens when one was asked for; undefined: the emulator's own short reply. */
+  readonly tokens: number | undefined;
   /** Set when the request forces a language (header `x-emulator-lang`). */
   readonly language: Language | undefined;
   /** The emulator's default language option. */

@@ -8,7 +8,8 @@ import { ServiceError } from './ServiceError.js';
 export interface DefaultSettings {
   readonly ttftMs: number;
   readonly tokenIntervalMs: number;
-  readonly tokens: number;
+  /** The answer length in tokens when one was asked for; undefined: the emulator's own short reply. */
+  readonly tokens: number | undefined;
   readonly language: Language;
 }
 
