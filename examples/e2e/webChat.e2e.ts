@@ -145,7 +145,8 @@ describe('web chat in a real browser', () => {
       expect(bubble.y + bubble.height).toBeLessThanOrEqual(conversationBox.y + conversationBox.height + 1);
       await page.waitForTimeout(200);
     }
-    expect(await page.evaluate(() => document.querySelector('#conversation')!.scrollHeight > window.innerHeight)).toBe(true);
+    // Browser-side code as strings: the tests compile without the DOM's types.
+    expect(await page.evaluate("document.querySelector('#conversation').scrollHeight > window.innerHeight")).toBe(true);
     await screenshot(page, 'long-conversation-streaming');
     await page.click('#stop');
     await expect.poll(() => answerState(page)).toBe('stopped');
@@ -154,9 +155,7 @@ describe('web chat in a real browser', () => {
   it('renders Markdown, code in a monospace font, and shows HTML in an answer as text without running it', async () => {
     const { page } = await openChat({ tokenIntervalMs: 1 });
     const hostile = 'Look: <img src=x onerror="window.pwned = 1"> and <script>window.pwned = 2</script> **bold** and [a link](javascript:window.pwned=3).';
-    await page.evaluate(() => {
-      (window as unknown as { pwned?: number }).pwned = 0;
-    });
+    await page.evaluate('window.pwned = 0');
 
     await ask(page, `Repeat after me: ${hostile}`);
     const answer = page.locator('.turn.answer .text').last();
@@ -170,11 +169,11 @@ describe('web chat in a real browser', () => {
     await ask(page, 'Show me some code.');
     const code = page.locator('.turn.answer .text pre code').last();
     expect(await code.innerText()).toMatch(/^const answer = client\.chat\(/);
-    expect(await code.evaluate((element) => getComputedStyle(element).fontFamily)).toMatch(/monospace/);
+    expect(await code.evaluate('(element) => getComputedStyle(element).fontFamily')).toMatch(/monospace/);
     expect(await page.locator('.turn.answer .text').last().locator('p code').first().innerText()).toBe('text');
 
     await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBe(0);
+    expect(await page.evaluate('window.pwned')).toBe(0);
     await screenshot(page, 'markdown-and-sanitised-html');
   });
 
@@ -184,12 +183,8 @@ describe('web chat in a real browser', () => {
     await ask(page, '日本の四季について話してください。');
 
     expect(await answerText(page)).toMatch(/^日本には四つの季節があります。春には桜が咲き/);
-    expect(await page.evaluate(() => document.fonts.check('16px "Noto Sans CJK JP"', '日本の四季'))).toBe(true);
-    const icon = await page.evaluate(async () => {
-      const link = document.querySelector<HTMLLinkElement>('link[rel=icon]')!;
-      const response = await fetch(link.href);
-      return { status: response.status, type: response.headers.get('content-type') };
-    });
+    expect(await page.evaluate(`document.fonts.check('16px "Noto Sans CJK JP"', '日本の四季')`)).toBe(true);
+    const icon = await page.evaluate(`fetch(document.querySelector('link[rel=icon]').href).then((response) => ({ status: response.status, type: response.headers.get('content-type') }))`);
     expect(icon).toEqual({ status: 200, type: 'image/svg+xml' });
     await screenshot(page, 'japanese');
   });
