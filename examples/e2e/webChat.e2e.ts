@@ -169,7 +169,7 @@ describe('web chat in a real browser', () => {
     await ask(page, 'Show me some code.');
     const code = page.locator('.turn.answer .text pre code').last();
     expect(await code.innerText()).toMatch(/^const answer = client\.chat\(/);
-    expect(await code.evaluate('(element) => getComputedStyle(element).fontFamily')).toMatch(/monospace/);
+    expect(await page.evaluate("getComputedStyle([...document.querySelectorAll('.turn.answer .text pre code')].at(-1)).fontFamily")).toMatch(/monospace/);
     expect(await page.locator('.turn.answer .text').last().locator('p code').first().innerText()).toBe('text');
 
     await page.waitForTimeout(200);
