@@ -103,7 +103,8 @@ async function streamAnswer(options: CliOptions, connection: Connection, prompt:
     throw error;
   }
   const summary = stats.summary();
-  io.stderr.write(`${formatStats(summary, paint)}\n`);
+  // A blank line sets the stats apart from the answer on a terminal, where both streams meet.
+  io.stderr.write(`\n${formatStats(summary, paint)}\n`);
   const finish = summary.finish;
   if (finish?.reason === 'error' || finish?.reason === 'content-filter') {
     const why = finish.errorMessage === undefined ? '' : `: ${finish.errorMessage}`;

@@ -8,10 +8,11 @@ import type { FinishReason } from '@oci-genai-rx/core';
  * { type: 'first-token', atMs: 212 }
  * { type: 'sentence', index: 0, text: 'Why was the computer cold? ', atMs: 561 }
  * { type: 'speech-start', index: 0, text: 'Why was the computer cold? ', atMs: 561 }
+ * { type: 'audio', index: 0, file: '/tmp/speech/sentence-01.wav', atMs: 598 }
  * { type: 'speech-end', index: 0, text: 'Why was the computer cold? ', atMs: 1342 }
  * { type: 'finish', reason: 'stop', atMs: 3201 }
  */
-export type SpeechEvent = FirstTokenEvent | SentenceReadyEvent | SpeechStartEvent | SpeechEndEvent | ModelFinishEvent;
+export type SpeechEvent = FirstTokenEvent | SentenceReadyEvent | SpeechStartEvent | AudioReadyEvent | SpeechEndEvent | ModelFinishEvent;
 
 /** The model's first text token arrived. */
 export interface FirstTokenEvent {
@@ -34,6 +35,15 @@ export interface SpeechStartEvent {
   readonly type: 'speech-start';
   readonly index: number;
   readonly text: string;
+  readonly atMs: number;
+}
+
+/** A sentence's audio can start: its WAV is written (espeak-ng), or the speaker starts (the stand-in). */
+export interface AudioReadyEvent {
+  readonly type: 'audio';
+  readonly index: number;
+  /** The WAV file, when the synthesizer writes one. */
+  readonly file?: string;
   readonly atMs: number;
 }
 

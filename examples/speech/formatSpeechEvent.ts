@@ -16,6 +16,8 @@ export function formatSpeechEvent(event: SpeechEvent): string {
       return `${time}  model    sentence #${event.index + 1} ready`;
     case 'speech-start':
       return `${time}  speaker  ▶ #${event.index + 1} ${JSON.stringify(event.text.trim())}`;
+    case 'audio':
+      return `${time}  speaker  ♪ #${event.index + 1} audio ready${event.file === undefined ? '' : ` ${event.file}`}`;
     case 'speech-end':
       return `${time}  speaker  ■ #${event.index + 1}`;
     case 'finish':

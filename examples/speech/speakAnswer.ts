@@ -3,13 +3,14 @@ import { toText } from '@oci-genai-rx/core';
 import type { BufferSentencesOptions } from '@oci-genai-rx/operators';
 import { bufferSentences } from '@oci-genai-rx/operators';
 import type { Observable, SchedulerLike } from 'rxjs';
-import { asyncScheduler, concat, concatMap, connect, defer, filter, ignoreElements, map, merge, of, take } from 'rxjs';
+import { asyncScheduler, concat, concatMap, connect, defer, filter, map, merge, of, take } from 'rxjs';
 import type { SpeechEvent } from './SpeechEvent.js';
+import type { Synthesizer } from './synthesizers/Synthesizer.js';
 
 /** Options of {@link speakAnswer}. */
 export interface SpeakAnswerOptions {
-  /** Says one sentence; the Observable completes when it has been said. */
-  readonly synthesize: (sentence: string) => Observable<unknown>;
+  /** Says one sentence (named `sentence-01`, `sentence-02`, …): `espeakSynthesizer`, or `standInSynthesizer` where there is none. */
+  readonly synthesize: Synthesizer;
   /** How tokens become sentences (e.g. `minLength` to avoid choppy speech). Default: `bufferSentences()`'s defaults. */
   readonly sentences?: BufferSentencesOptions;
   /** The clock of the timestamps. Default `asyncScheduler` (wall-clock time). */
@@ -22,7 +23,7 @@ export interface SpeakAnswerOptions {
  * the model is still writing the rest. Emits the timeline of both sides as {@link SpeechEvent}s.
  *
  * A sentence is announced (`sentence`) as soon as it is complete, then waits its turn for the
- * speaker (`speech-start`, `speech-end`). Completes when the last sentence has been said
+ * speaker (`speech-start`, `audio` when its audio can start, `speech-end`). Completes when the last sentence has been said
  * (after the model's `finish`). An error of the answer errors the timeline (sentences not yet
  * said are dropped); unsubscribing aborts the request and stops the speaker.
  *
@@ -33,6 +34,7 @@ export interface SpeakAnswerOptions {
  * // 212 first-token
  * // 561 sentence
  * // 561 speech-start
+ * // 561 audio
  * // 1342 speech-end
  * // …
  * // 3201 finish
@@ -49,7 +51,9 @@ export function speakAnswer(answer: Observable<ChatEvent>, options: SpeakAnswerO
     const say = (text: string, index: number): Observable<SpeechEvent> =>
       concat(
         now((atMs) => ({ type: 'speech-start', index, text, atMs }) as const),
-        synthesize(text).pipe(ignoreElements()),
+        synthesize(text, `sentence-${String(index + 1).padStart(2, '0')}`).pipe(
+          map(({ file }) => ({ type: 'audio', index, ...(file !== undefined && { file }), atMs: at() }) as const),
+        ),
         now((atMs) => ({ type: 'speech-end', index, text, atMs }) as const),
       );
 

@@ -23,6 +23,17 @@ describe.concurrent('the CLI with no OCI configuration (embedded emulator)', SLO
     expect(stderr[1]).toMatch(STATS_LINE);
   });
 
+  it('answers "Tell me a joke." with the joke alone, a blank line, and a stats line that says stop after a few tokens', async () => {
+    const run = await runCli(['--', 'Tell me a joke.']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(`${JOKE}\n`);
+    expect(run.stderr).toMatch(/\n\nfirst token /);
+    const tokens = Number(/ · (\d+) tokens · /.exec(run.stderr)?.[1]);
+    expect(tokens).toBeGreaterThanOrEqual(10);
+    expect(tokens).toBeLessThanOrEqual(30);
+    expect(run.stderr).toMatch(/ · finish stop · /);
+  });
+
   it('writes the answer incrementally, in many chunks before it exits', async () => {
     const run = await runCli(['Tell me a joke.']);
     expect(run.code).toBe(0);

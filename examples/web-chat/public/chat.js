@@ -1,5 +1,6 @@
-/* global document, fetch, AbortController */
+/* global document, fetch, AbortController, location, history, sessionStorage, requestAnimationFrame, URLSearchParams */
 import { readServerSentEvents } from './readServerSentEvents.js';
+import { renderMarkdown } from './renderMarkdown.js';
 
 /**
  * The chat page: sends the conversation to the relay, renders the answer as its tokens
@@ -14,7 +15,13 @@ const stopButton = document.querySelector('#stop');
 const conversation = document.querySelector('#conversation');
 
 /** The completed turns, sent as context with each new message. */
-const history = [];
+const turns = [];
+
+/**
+ * The relay's token, when it needs one: given once as `#token=…` in the address (the part
+ * after '#' never reaches a server), then kept for this tab only and taken out of the address bar.
+ */
+const token = readToken();
 /** The running answer's AbortController, or undefined when idle. */
 let running;
 
@@ -39,7 +46,7 @@ stopButton.addEventListener('click', () => running?.abort());
 async function ask(prompt) {
   append('turn user', prompt);
   const answer = answerBubble();
-  const messages = [...history, { role: 'user', content: prompt }];
+  const messages = [...turns, { role: 'user', content: prompt }];
   running = new AbortController();
   setBusy(true);
   let text = '';
@@ -48,7 +55,7 @@ async function ask(prompt) {
   try {
     const response = await fetch('/api/chat', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(token !== undefined && { authorization: `Bearer ${token}` }) },
       body: JSON.stringify({ messages }),
       signal: running.signal,
     });
@@ -64,7 +71,7 @@ async function ask(prompt) {
       else if (event === 'error') return answer.fail(data, text);
     }
     answer.done(`finished (${finish ?? 'end of stream'})${requestId ? ` · opc-request-id ${requestId}` : ''}`);
-    history.push({ role: 'user', content: prompt }, { role: 'assistant', content: text });
+    turns.push({ role: 'user', content: prompt }, { role: 'assistant', content: text });
   } catch (error) {
     if (error.name === 'AbortError') answer.stopped(text === '' ? 'Stopped before the first token.' : 'Stopped.');
     else answer.fail({ name: error.name, message: `The connection to the chat server failed: ${error.message}` }, text);
@@ -81,15 +88,27 @@ function answerBubble() {
   bubble.dataset.state = 'streaming';
   const textElement = bubble.appendChild(element('div', 'text', ''));
   const statusElement = bubble.appendChild(element('div', 'status', 'waiting for the first token…'));
+  keepInView();
+  // Tokens can come faster than frames: render the newest text once per frame.
+  let pending;
+  const render = () => {
+    if (pending === undefined) return;
+    const follow = nearBottom();
+    textElement.innerHTML = renderMarkdown(pending);
+    pending = undefined;
+    if (follow) keepInView();
+  };
   const end = (state, status) => {
+    render();
     bubble.dataset.state = state;
     statusElement.textContent = status;
+    keepInView();
   };
   return {
     show(text) {
-      textElement.textContent = text;
+      if (pending === undefined) requestAnimationFrame(render);
+      pending = text;
       statusElement.textContent = 'streaming…';
-      bubble.scrollIntoView({ block: 'end' });
     },
     status(text) {
       statusElement.textContent = text;
@@ -110,6 +129,28 @@ function answerBubble() {
       if (error.retryable) box.appendChild(element('div', 'hint', 'This may work if you send it again in a moment.'));
     },
   };
+}
+
+/**
+ * The conversation scrolls inside its own box above the input form, so the newest text is
+ * shown by scrolling that box to its end; it follows the answer only while the reader is at
+ * the bottom, so scrolling up to reread is not undone by the next token.
+ */
+function keepInView() {
+  conversation.scrollTop = conversation.scrollHeight;
+}
+
+function nearBottom() {
+  return conversation.scrollHeight - conversation.scrollTop - conversation.clientHeight < 48;
+}
+
+function readToken() {
+  const given = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (given !== null) {
+    sessionStorage.setItem('web-chat-token', given);
+    history.replaceState(null, '', location.pathname + location.search);
+  }
+  return sessionStorage.getItem('web-chat-token') ?? undefined;
 }
 
 function setBusy(busy) {

@@ -33,7 +33,12 @@ export interface EmulatorOptions {
   slowFirstToken?: SlowFirstTokenOptions;
   /** Delay between tokens in ms. Default: 0 (as fast as the socket drains, many events per write). */
   tokenIntervalMs?: number;
-  /** Answer length in tokens. Default: 40. Per request: header `x-emulator-tokens` or fault `tokens`; capped by maxTokens. */
+  /**
+   * Answer length in tokens: that many, generated sentences after any joke (for benchmarks and
+   * fault tests). Default: none, each answer is a short reply to the prompt that ends on its own
+   * (a joke for "Tell me a joke.", a few sentences otherwise; "Repeat after me: …" echoes the rest).
+   * Per request: header `x-emulator-tokens` or fault `tokens`; capped by maxTokens.
+   */
   tokens?: number;
   /** Answer language. Default: 'en'; a prompt with Japanese in it, or header `x-emulator-lang: ja`, gets Japanese anyway. */
   language?: 'en' | 'ja';

@@ -17,7 +17,7 @@ import { startEmulator } from './startEmulator.js';
 const usage = `Usage: oci-genai-emulator [options]
   --port <n>               port to listen on (default 0: any free port)
   --host <host>            interface to listen on (default 127.0.0.1)
-  --tokens <n>             answer length in tokens (default 40)
+  --tokens <n>             answer length in tokens (default: a short reply that ends on its own)
   --ttft-ms <n>            time to first token in ms (default 0)
   --token-interval-ms <n>  delay between tokens in ms (default 0)
   --language <en|ja>       answer language (default en)

@@ -33,7 +33,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const defaults = {
     ttftMs: wholeNumberOption(options, 'ttftMs', 0),
     tokenIntervalMs: wholeNumberOption(options, 'tokenIntervalMs', 0),
-    tokens: wholeNumberOption(options, 'tokens', 40),
+    // No length given: each answer is the emulator's own short reply, ending on its own.
+    tokens: options.tokens === undefined ? undefined : wholeNumberOption(options, 'tokens', 0),
     language: options.language ?? 'en',
     slowFirstTokens: options.slowFirstToken && new SlowFirstTokens(options.slowFirstToken),
   };

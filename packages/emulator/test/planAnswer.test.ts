@@ -104,3 +104,56 @@ describe('planAnswer', () => {
     expect(count).toBe(100_000);
   });
 });
+
+describe('planAnswer with no length asked for (the emulator\'s own reply)', () => {
+  const natural: RequestSettings = { ...settings, tokens: undefined };
+  const reply = (text: string, extra: Partial<AnswerRequest> = {}) => planAnswer(ask(text, extra), natural);
+
+  it('answers "Tell me a joke." with the joke alone, finishing with stop', () => {
+    const answer = reply('Tell me a joke.');
+    expect(answer.text()).toBe('Why was the computer cold?\n\nBecause it left its Windows open.');
+    expect(answer.finish).toBe('stop');
+    expect(answer.tokenCount).toBe(15);
+  });
+
+  it('answers anything else in a few whole sentences that quote the question, with no generated filler', () => {
+    const text = reply('What is a river?').text();
+    expect(text).toMatch(/^You asked about “What is a river”\. I am the oci-genai-rx emulator/);
+    expect(text.split(/(?<=[.!?])\s/)).toHaveLength(4);
+    expect(text).toMatch(/token by token\.$/);
+    expect(text).not.toMatch(/quiet|lantern|Dr\. /);
+  });
+
+  it('answers in Japanese when asked in Japanese: a joke, or sentences that end with 。', () => {
+    expect(reply('冗談を言って。').text()).toMatch(/^「布団が吹っ飛んだ！」/);
+    const seasons = reply('日本の四季について話してください。').text();
+    expect(seasons).toMatch(/^日本には四つの季節があります。/);
+    expect(seasons.split('。').filter((sentence) => sentence !== '')).toHaveLength(4);
+  });
+
+  it('answers a request for code with a fenced Markdown code block', () => {
+    expect(reply('Show me some code.').text()).toMatch(/\n```ts\nconst answer = client\.chat\(.*\n```\n/s);
+  });
+
+  it('repeats the text after "Repeat after me:" exactly, HTML and all', () => {
+    const text = 'A <img src=x onerror=alert(1)> and <script>alert(2)</script>, **bold**.';
+    expect(reply(`Repeat after me: ${text}`).text()).toBe(text);
+  });
+
+  it('is cut by maxTokens with finish length, as a prefix of the same reply', () => {
+    const whole = reply('What is a river?');
+    const cut = reply('What is a river?', { maxTokens: 5 });
+    expect(cut.finish).toBe('length');
+    expect(cut.tokenCount).toBe(5);
+    expect(whole.text().startsWith(cut.text())).toBe(true);
+  });
+
+  it('keeps the leading space generateText continues with, and none for chat', () => {
+    expect(reply('What is a river?', { leadingSpace: true }).text()).toMatch(/^ You asked/);
+    expect(reply('Hello').text()).toMatch(/^Hello! I am/);
+  });
+
+  it('thinks in one whole thought on reasoning models', () => {
+    expect(reply('What is a river?', { reasoning: true }).reasoningText()).toBe('Let me think this through. A short answer will do.');
+  });
+});

@@ -19,12 +19,26 @@ export interface TracedRequest {
   readonly seed?: number;
 }
 
+/**
+ * The part of an OpenTelemetry `Tracer` that traceChat uses: any `@opentelemetry/api` Tracer is
+ * one. Declared here so that the package's types compile without that optional peer installed.
+ *
+ * @example
+ * ```ts
+ * import { trace } from '@opentelemetry/api';
+ * const tracer: TraceChatTracer = trace.getTracer('my-app');
+ * ```
+ */
+export interface TraceChatTracer {
+  startSpan(name: string, options?: { readonly kind?: number; readonly attributes?: Readonly<Record<string, unknown>> }): object;
+}
+
 /** The options of {@link traceChat}. */
 export interface TraceChatOptions {
   /** The request being traced: the span's name and its `gen_ai.request.*` attributes. */
   readonly request: TracedRequest;
   /** Where spans go. Default: `trace.getTracer('@oci-genai-rx/operators')` of `@opentelemetry/api`, when it is installed; else nothing is traced. */
-  readonly tracer?: Tracer;
+  readonly tracer?: TraceChatTracer;
   /** `gen_ai.operation.name`. Default: `'chat'` (`'text_completion'` for generateText). */
   readonly operation?: 'chat' | 'text_completion';
   /**
@@ -81,7 +95,8 @@ export function traceChat<T>(options: TraceChatOptions): OperatorFunction<T, T |
 
   return (source) => new Observable<T | StreamResetEvent>((subscriber) => {
     const api = openTelemetryApi();
-    const tracer = options.tracer ?? api?.trace.getTracer('@oci-genai-rx/operators');
+    // A TraceChatTracer is an @opentelemetry/api Tracer by contract (see its doc).
+    const tracer = (options.tracer as Tracer | undefined) ?? api?.trace.getTracer('@oci-genai-rx/operators');
     if (tracer === undefined) return attempts(source, undefined).subscribe(subscriber);
     const span = tracer.startSpan(`${operation} ${request.model}`, { kind: SPAN_KIND_CLIENT, attributes: requestAttributes(operation, request) });
     if (!span.isRecording()) {

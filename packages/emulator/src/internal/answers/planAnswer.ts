@@ -4,6 +4,7 @@ import { continueFrom, readContinuation } from './continuation.js';
 import { jokeFor } from './jokes.js';
 import { containsJapanese, type Language } from './Language.js';
 import { seededRandom } from './random.js';
+import { replyFor } from './replyFor.js';
 
 /** One message of a conversation, reduced to what decides the answer. */
 export interface Turn {
@@ -41,18 +42,26 @@ export interface Answer {
   reasoningText(): string;
 }
 
-const reasoningLength = 12;
-const reasoningOpening = { en: ['Let', ' me', ' think', ' this', ' through', '.'], ja: ['考え', 'てみ', 'ます', '。'] } as const;
+/** The reasoning models' thoughts: 12 tokens, a whole thought. */
+const reasoning = {
+  en: ['Let', ' me', ' think', ' this', ' through', '.', ' A', ' short', ' answer', ' will', ' do', '.'],
+  ja: ['考え', 'てみ', 'ます', '。', '短い', '質問', 'なの', 'で、', '短く', '答え', 'ます', '。'],
+} as const;
 
 /**
  * Plans the answer to a conversation: deterministic from the model id and the messages
  * (same request, same text, on every route that carries the same content), in Japanese
- * when asked or when the conversation holds Japanese, opening with a joke when the last
- * user message asks for one, `settings.tokens` long unless `maxTokens` cuts it.
+ * when asked or when the conversation holds Japanese.
+ *
+ * With no length asked for (`settings.tokens` undefined), the answer is the emulator's own
+ * short reply (see `replyFor`): a joke for "Tell me a joke.", a few sentences otherwise,
+ * ending on its own with finish `stop`. With a length (the `tokens` option, header or fault:
+ * what benchmarks and fault tests use), it is exactly that many tokens: the joke when asked
+ * for, then generated sentences. `maxTokens` cuts either, with finish `length`.
  *
  * @example
  * const answer = planAnswer({ modelId: 'meta.llama-3.3-70b-instruct', conversation: [{ role: 'USER', text: 'Tell me a joke.' }], maxTokens: undefined, reasoning: false }, settings);
- * answer.text(); // 'Why was the computer cold?\n\nBecause it left its Windows open. The quiet …'
+ * answer.text(); // 'Why was the computer cold?\n\nBecause it left its Windows open.'
  */
 export function planAnswer(request: AnswerRequest, settings: RequestSettings): Answer {
   // A conversation ending in a prefix of the planned answer asks for the rest of that answer.
@@ -66,24 +75,28 @@ export function planAnswer(request: AnswerRequest, settings: RequestSettings): A
     settings.language ?? (settings.defaultLanguage === 'ja' || containsJapanese(allText) ? 'ja' : 'en');
   const lastUser = [...request.conversation].reverse().find((turn) => turn.role.toUpperCase() === 'USER')?.text ?? '';
   const jokeChoice = /^\s*tell me a joke\.?\s*$/i.test(lastUser) ? 0 : seededRandom(`${seed}|joke`).int(0, 999);
-  const plan: TextPlan = {
-    seed,
-    language,
-    length: settings.tokens,
-    opening: jokeFor(lastUser, language, jokeChoice),
-    leadingSpace: request.leadingSpace === true,
-  };
-  const tokenCount = Math.min(settings.tokens, request.maxTokens ?? Number.POSITIVE_INFINITY);
-  const reasoningCount = request.reasoning ? reasoningLength : 0;
-  const reasoningPlan: TextPlan = { seed: `${seed}|reasoning`, language, length: reasoningCount, opening: reasoningOpening[language] };
+  const leadingSpace = request.leadingSpace === true;
+  let fullLength: number;
+  let allTokens: () => Iterable<string>;
+  if (settings.tokens === undefined) {
+    const reply = withLeadingSpace(replyFor({ prompt: lastUser, language, jokeChoice }), leadingSpace && language === 'en');
+    fullLength = reply.length;
+    allTokens = () => reply;
+  } else {
+    const plan: TextPlan = { seed, language, length: settings.tokens, opening: jokeFor(lastUser, language, jokeChoice), leadingSpace };
+    fullLength = settings.tokens;
+    allTokens = () => answerTokens(plan);
+  }
+  const tokenCount = Math.min(fullLength, request.maxTokens ?? Number.POSITIVE_INFINITY);
+  const reasoningTokens = (): Iterable<string> => (request.reasoning ? reasoning[language] : []);
+  const reasoningCount = request.reasoning ? reasoning[language].length : 0;
   const promptTokens = request.conversation.reduce((sum, turn) => sum + 4 + Math.ceil(Buffer.byteLength(turn.text) / 4), 0);
-  const tokens = (): Iterable<string> => take(answerTokens(plan), tokenCount);
-  const reasoningTokens = (): Iterable<string> => answerTokens(reasoningPlan);
+  const tokens = (): Iterable<string> => take(allTokens(), tokenCount);
   return {
     language,
     seed,
     tokenCount,
-    finish: tokenCount < settings.tokens ? 'length' : 'stop',
+    finish: tokenCount < fullLength ? 'length' : 'stop',
     reasoningCount,
     promptTokens,
     completionTokens: tokenCount + reasoningCount,
@@ -92,6 +105,14 @@ export function planAnswer(request: AnswerRequest, settings: RequestSettings): A
     text: () => [...tokens()].join(''),
     reasoningText: () => [...reasoningTokens()].join(''),
   };
+}
+
+/** generateText continues the prompt: its first token keeps one leading space; chat's has none. */
+function withLeadingSpace(tokens: readonly string[], leadingSpace: boolean): readonly string[] {
+  const [first, ...rest] = tokens;
+  if (first === undefined) return tokens;
+  const bare = first.replace(/^\s+/, '');
+  return [leadingSpace ? ` ${bare}` : bare, ...rest];
 }
 
 function* take(source: Iterable<string>, count: number): Generator<string, void, undefined> {

@@ -11,6 +11,6 @@ export interface Pacing {
   readonly ttftMs: number;
   /** Milliseconds between two deltas. */
   readonly tokenIntervalMs: number;
-  /** Words in the answer. */
-  readonly tokens: number;
+  /** Words in the answer when a length was asked for; undefined: the emulator's own short reply. */
+  readonly tokens: number | undefined;
 }

@@ -1,8 +1,9 @@
 import type { ServerResponse } from 'node:http';
 import type { ChatEvent } from '@oci-genai-rx/core';
 import type { Observable } from 'rxjs';
+import { tap } from 'rxjs';
 import { browserError } from './browserError.js';
-import { sseFrame } from './sseFrame.js';
+import type { StreamProtocol } from './StreamProtocol.js';
 
 /** What the relay tells the server's log. */
 export interface RelayLog {
@@ -10,9 +11,9 @@ export interface RelayLog {
 }
 
 /**
- * Relays an answer to the browser as server-sent events: each chat event as an event of its
- * type (`start`, `text`, `reasoning`, `tool-call`, `finish`, `usage`) with the event as JSON
- * data, then `done`; or an `error` event (see `browserError`) when the answer fails.
+ * Relays an answer to the browser in a stream protocol (see {@link StreamProtocol}): its
+ * frames as they come, then the protocol's end frame; or, when the answer fails, its error
+ * frame (see `browserError`) and the end of the response.
  *
  * The browser's side is the one that ends an answer early: when its connection closes (the
  * stop button aborts the fetch, or the tab closes), the response's `close` event unsubscribes,
@@ -21,11 +22,11 @@ export interface RelayLog {
  *
  * @param answer The answer, e.g. `client.chat(request)`; subscribed once, here.
  * @example
- * relayChat(client.chat({ model, messages }), res, console.log);
+ * relayAnswer(client.chat({ model, messages }), res, chatEventsProtocol, console.log);
  */
-export function relayChat(answer: Observable<ChatEvent>, res: ServerResponse, log: RelayLog = () => undefined): void {
+export function relayAnswer(answer: Observable<ChatEvent>, res: ServerResponse, protocol: StreamProtocol, log: RelayLog = () => undefined): void {
   res.writeHead(200, {
-    'content-type': 'text/event-stream; charset=utf-8',
+    ...protocol.headers,
     'cache-control': 'no-cache, no-transform',
     // Proxies such as nginx buffer responses unless told otherwise; tokens must not wait.
     'x-accel-buffering': 'no',
@@ -33,21 +34,21 @@ export function relayChat(answer: Observable<ChatEvent>, res: ServerResponse, lo
   res.flushHeaders();
   let requestId = '';
   let ended = false;
+  const noteRequestId = tap((event: ChatEvent) => {
+    if (event.type === 'start') requestId = ` (opc-request-id ${event.opcRequestId})`;
+  });
   // Writes are not paced by the socket's backpressure: a chat answer is a few kilobytes.
-  const subscription = answer.subscribe({
-    next: (event) => {
-      if (event.type === 'start') requestId = ` (opc-request-id ${event.opcRequestId})`;
-      res.write(sseFrame(event.type, event));
-    },
+  const subscription = protocol.frames(answer.pipe(noteRequestId)).subscribe({
+    next: (frame) => res.write(frame),
     error: (error: unknown) => {
       ended = true;
       log(`chat failed${requestId}: ${error instanceof Error ? error.message : String(error)}`);
-      res.end(sseFrame('error', browserError(error)));
+      res.end(protocol.errorFrame(browserError(error)));
     },
     complete: () => {
       ended = true;
       log(`chat answered${requestId}`);
-      res.end(sseFrame('done', {}));
+      res.end(protocol.endFrame);
     },
   });
   res.on('close', () => {
