@@ -1,3 +1,4 @@
+import type { ChatRequest } from '@oci-genai-rx/core';
 import type { Attributes, Span, Tracer } from '@opentelemetry/api';
 import { Observable } from 'rxjs';
 import type { MonoTypeOperatorFunction, OperatorFunction } from 'rxjs';
@@ -7,17 +8,7 @@ import { openTelemetryApi } from './internal/telemetry/openTelemetryApi.js';
 import { isToken } from './internal/tokens.js';
 
 /** The request fields a span records (a core `ChatRequest` or `GenerateTextRequest` fits). */
-export interface TracedRequest {
-  readonly model: string;
-  readonly maxTokens?: number;
-  readonly temperature?: number;
-  readonly topP?: number;
-  readonly topK?: number;
-  readonly frequencyPenalty?: number;
-  readonly presencePenalty?: number;
-  readonly stop?: readonly string[];
-  readonly seed?: number;
-}
+export type TracedRequest = Pick<ChatRequest, 'model' | 'maxTokens' | 'temperature' | 'topP' | 'topK' | 'frequencyPenalty' | 'presencePenalty' | 'stop' | 'seed'>;
 
 /**
  * The part of an OpenTelemetry `Tracer` that traceChat uses: any `@opentelemetry/api` Tracer is
