@@ -72,7 +72,7 @@ function fromConfigFile(kind: 'config-file' | 'session-token', file?: string, pr
   const path = configFilePath(file);
   const profile = configProfile(profileName);
   if (!existsSync(path)) {
-    throw new ConfigurationError('configFile', `No OCI config file at ${path}.`, 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.');
+    throw new ConfigurationError(`No OCI config file at ${path}.`, { setting: 'configFile', fix: 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.' });
   }
   try {
     return withoutDefaultProfileNotice(() =>
@@ -104,19 +104,19 @@ function withoutDefaultProfileNotice<T>(read: () => T): T {
 function configFileError(error: unknown, path: string, profile: string): ConfigurationError {
   const text = String(error instanceof Error ? error.message : error);
   if (/profile/i.test(text) && /(not found|no profile|missing)/i.test(text)) {
-    return new ConfigurationError('profile', `Profile [${profile}] is not in ${path}.`, 'Pick an existing profile with OCI_CLI_PROFILE or the profile option.');
+    return new ConfigurationError(`Profile [${profile}] is not in ${path}.`, { setting: 'profile', fix: 'Pick an existing profile with OCI_CLI_PROFILE or the profile option.' });
   }
   if (/private key|key_file/i.test(text)) {
-    return new ConfigurationError('key_file', `The key_file of profile [${profile}] in ${path} cannot be read.`, 'Check that the path exists and is readable.');
+    return new ConfigurationError(`The key_file of profile [${profile}] in ${path} cannot be read.`, { setting: 'key_file', fix: 'Check that the path exists and is readable.' });
   }
   const missing = /missing (\w+)/.exec(text);
   if (missing?.[1] !== undefined) {
-    return new ConfigurationError(missing[1], `Profile [${profile}] in ${path} has no ${missing[1]}.`, `Add a ${missing[1]}= line to the profile.`);
+    return new ConfigurationError(`Profile [${profile}] in ${path} has no ${missing[1]}.`, { setting: missing[1], fix: `Add a ${missing[1]}= line to the profile.` });
   }
   if (/region/i.test(text)) {
-    return new ConfigurationError('region', `Profile [${profile}] in ${path} names no region.`, 'Add region= to the profile, set OCI_REGION, or pass region.');
+    return new ConfigurationError(`Profile [${profile}] in ${path} names no region.`, { setting: 'region', fix: 'Add region= to the profile, set OCI_REGION, or pass region.' });
   }
-  return new ConfigurationError('configFile', `${path} [${profile}] could not be used (${firstLine(text)}).`, 'Check the file with `oci setup repair-file-permissions` and `oci iam region list`.');
+  return new ConfigurationError(`${path} [${profile}] could not be used (${firstLine(text)}).`, { setting: 'configFile', fix: 'Check the file with `oci setup repair-file-permissions` and `oci iam region list`.' });
 }
 
 function firstLine(text: string): string {
@@ -148,14 +148,14 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
       if (option.federationEndpoint !== undefined) builder.federationEndpoint = option.federationEndpoint;
       if (option.metadataBaseUrl !== undefined) builder.metadataBaseUrl = option.metadataBaseUrl;
       return builder.build().catch((error: unknown) => {
-        throw new ConfigurationError('auth', `Instance principal authentication failed (${firstLine(String(error))}).`, 'Run on an OCI compute instance in a dynamic group with a policy for generative-ai-family.', error);
+        throw new ConfigurationError(`Instance principal authentication failed (${firstLine(String(error))}).`, { setting: 'auth', fix: 'Run on an OCI compute instance in a dynamic group with a policy for generative-ai-family.', cause: error });
       });
     }
     case 'resource-principal':
       try {
         return ResourcePrincipalAuthenticationDetailsProvider.builder();
       } catch (error) {
-        throw new ConfigurationError('auth', `Resource principal authentication failed (${firstLine(String(error))}).`, 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).');
+        throw new ConfigurationError(`Resource principal authentication failed (${firstLine(String(error))}).`, { setting: 'auth', fix: 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).' });
       }
     case 'api-key':
       return new SimpleAuthenticationDetailsProvider(option.tenancy, option.user, option.fingerprint, option.privateKey, option.passphrase ?? null);

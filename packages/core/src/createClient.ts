@@ -91,14 +91,14 @@ export interface OciGenAiClient {
 }
 
 function closedError(): ConfigurationError {
-  return new ConfigurationError('client', 'This client was closed.', 'Create a new client with createClient() for further requests.');
+  return new ConfigurationError('This client was closed.', { setting: 'client', fix: 'Create a new client with createClient() for further requests.' });
 }
 
 function resolveEndpoint(options: ClientOptions, provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider>): string {
   if (options.endpoint !== undefined) return options.endpoint;
   const region = options.region ?? providerRegion(provider) ?? process.env['OCI_REGION'];
   if (region === undefined) {
-    throw new ConfigurationError('region', 'No region was given and the auth provider names none.', 'Pass region (e.g. us-chicago-1), set OCI_REGION, or add region= to the config profile.');
+    throw new ConfigurationError('No region was given and the auth provider names none.', { setting: 'region', fix: 'Pass region (e.g. us-chicago-1), set OCI_REGION, or add region= to the config profile.' });
   }
   return inferenceEndpoint(region);
 }
@@ -137,7 +137,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   function compartment(override: string | undefined): string {
     const id = override ?? defaultCompartment;
     if (id === undefined || id === '') {
-      throw new ConfigurationError('compartmentId', 'No compartment was given.', 'Pass compartmentId to createClient() or the request, or set OCI_COMPARTMENT_ID.');
+      throw new ConfigurationError('No compartment was given.', { setting: 'compartmentId', fix: 'Pass compartmentId to createClient() or the request, or set OCI_COMPARTMENT_ID.' });
     }
     return id;
   }

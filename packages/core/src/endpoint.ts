@@ -30,9 +30,8 @@ function knownRegion(regionId: string): Region {
   }
   if (region === undefined) {
     throw new ConfigurationError(
-      'region',
       `"${regionId}" is not a region oci-common knows.`,
-      'Use a region id such as us-chicago-1 or eu-frankfurt-1, or pass endpoint explicitly.',
+      { setting: 'region', fix: 'Use a region id such as us-chicago-1 or eu-frankfurt-1, or pass endpoint explicitly.' },
     );
   }
   return region;

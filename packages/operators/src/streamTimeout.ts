@@ -65,7 +65,7 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
         ms === undefined
           ? undefined
           : timer(ms, scheduler).subscribe(() =>
-              subscriber.error(new StreamTimeoutError({ phase, waitedMs: ms, tokensReceived, opcRequestId })),
+              subscriber.error(new StreamTimeoutError(whatTimedOut(phase, ms), { phase, waitedMs: ms, tokensReceived, opcRequestId })),
             );
 
       const total = deadline('total', totalMs);
@@ -84,7 +84,7 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
         tokenDeadline = timer(ms, scheduler).subscribe(() => {
           const quietFor = scheduler.now() - lastTokenAt;
           if (idleMs !== undefined && quietFor < idleMs) return armIdle(idleMs - quietFor);
-          subscriber.error(new StreamTimeoutError({ phase: 'idle', waitedMs: idleMs ?? ms, tokensReceived, opcRequestId }));
+          subscriber.error(new StreamTimeoutError(whatTimedOut('idle', idleMs ?? ms), { phase: 'idle', waitedMs: idleMs ?? ms, tokensReceived, opcRequestId }));
         });
       };
 
@@ -125,4 +125,15 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
 
 function isEvent(value: unknown, type: string): boolean {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+}
+
+function whatTimedOut(phase: StreamTimeoutPhase, waitedMs: number): string {
+  switch (phase) {
+    case 'first-token':
+      return `No first token after ${waitedMs} ms`;
+    case 'idle':
+      return `No token for ${waitedMs} ms after the last one`;
+    case 'total':
+      return `The stream did not complete within ${waitedMs} ms`;
+  }
 }

@@ -61,7 +61,9 @@ export class AnswerStream {
     }
     const contentType = headerValue(response.headers, 'content-type') ?? '';
     if (!contentType.startsWith('text/event-stream')) {
-      this.fail(new StreamParseError(`OCI answered ${contentType || 'no content type'} instead of text/event-stream.`, '', {
+      this.fail(new StreamParseError(`OCI answered ${contentType || 'no content type'} instead of text/event-stream.`, {
+        reason: 'content-type',
+        frame: '',
         opcRequestId: this.opcRequestId,
         tokensReceived: 0,
       }));

@@ -1,5 +1,5 @@
 import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
-import { StreamParseError } from '../errors.js';
+import { StreamParseError, type StreamParseErrorReason } from '../errors.js';
 import { createFrameDecoder } from './formats/index.js';
 import type { FrameDecoder, WireFrame } from './formats/index.js';
 import type { SseReader } from './sseReader.js';
@@ -43,8 +43,8 @@ export class StreamDecoder {
       {
         onData: (data) => this.onData(data),
         onComment: () => undefined,
-        onError: (message, line) => {
-          throw this.parseError(`OCI sent a malformed stream (${message})`, line);
+        onError: (message, line, tooLarge) => {
+          throw this.parseError(tooLarge ? 'too-large' : 'not-sse', `OCI sent a malformed stream (${message})`, line);
         },
       },
       options.maxEventChars,
@@ -71,7 +71,7 @@ export class StreamDecoder {
 
   private asParseError(error: unknown): unknown {
     if (error instanceof TypeError && 'code' in error && error.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      return this.parseError('OCI sent bytes that are not valid UTF-8', '');
+      return this.parseError('bad-utf8', 'OCI sent bytes that are not valid UTF-8', '');
     }
     return error;
   }
@@ -87,10 +87,10 @@ export class StreamDecoder {
     try {
       frame = JSON.parse(data);
     } catch (error) {
-      throw this.parseError('OCI sent a frame that is not JSON', data, error);
+      throw this.parseError('not-json', 'OCI sent a frame that is not JSON', data, error);
     }
     if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
-      throw this.parseError('OCI sent a frame that is not a JSON object', data);
+      throw this.parseError('not-json', 'OCI sent a frame that is not a JSON object', data);
     }
     this.frames.decode(frame as WireFrame, this.emit);
   }
@@ -107,9 +107,11 @@ export class StreamDecoder {
     this.options.onLogicalEnd();
   }
 
-  private parseError(message: string, frame: string, cause?: unknown): StreamParseError {
+  private parseError(reason: StreamParseErrorReason, message: string, frame: string, cause?: unknown): StreamParseError {
     const shown = frame.length > 200 ? `${frame.slice(0, 200)}…` : frame;
-    return new StreamParseError(frame === '' ? `${message}.` : `${message}: ${shown}`, frame, {
+    return new StreamParseError(frame === '' ? `${message}.` : `${message}: ${shown}`, {
+      reason,
+      frame,
       opcRequestId: this.options.opcRequestId,
       tokensReceived: this.tokensReceived,
       cause,

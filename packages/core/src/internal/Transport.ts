@@ -64,5 +64,5 @@ function signingError(error: unknown): OciGenAiError {
   if (error instanceof OciGenAiError) return error;
   const message = (error as { message?: unknown } | null)?.message;
   const reason = typeof message === 'string' ? message.split('\n')[0]!.slice(0, 300) : typeof error;
-  return new ConfigurationError('auth', `The auth provider could not sign the request (${reason}).`, 'Check the auth settings, or the instance/resource principal setup and its network access.');
+  return new ConfigurationError(`The auth provider could not sign the request (${reason}).`, { setting: 'auth', fix: 'Check the auth settings, or the instance/resource principal setup and its network access.' });
 }

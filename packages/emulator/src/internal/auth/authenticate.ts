@@ -27,12 +27,12 @@ export function authenticate(req: IncomingMessage, body: Buffer, allowBearer: bo
     const given = Buffer.from(authorization.replace(/^bearer\s+/i, '').trim());
     const expected = Buffer.from(settings.apiKey);
     if (given.length === expected.length && timingSafeEqual(given, expected)) return 'bearer';
-    throw new ServiceError(401, 'NotAuthenticated', 'The bearer API key is not valid for this service');
+    throw new ServiceError('The bearer API key is not valid for this service', { status: 401, code: 'NotAuthenticated' });
   }
   const verdict = verifySignature(
     { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
     { publicKeyFor: settings.publicKeyFor, now: settings.now(), expectedHosts: settings.expectedHosts() },
   );
-  if (!verdict.ok) throw new ServiceError(401, 'NotAuthenticated', verdict.message);
+  if (!verdict.ok) throw new ServiceError(verdict.message, { status: 401, code: 'NotAuthenticated' });
   return 'signature';
 }

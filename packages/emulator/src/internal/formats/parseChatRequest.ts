@@ -31,9 +31,9 @@ const cohereRoles = ['USER', 'CHATBOT', 'SYSTEM', 'TOOL'];
 export function parseChatRequest(json: unknown): ChatInput {
   const { model, details } = readEnvelope(json, 'chatRequest');
   const format = details['apiFormat'];
-  if (format === undefined) throw new ServiceError(400, 'MissingParameter', 'chatRequest has no apiFormat (GENERIC, COHERE or COHEREV2).');
+  if (format === undefined) throw new ServiceError('chatRequest has no apiFormat (GENERIC, COHERE or COHEREV2).', { status: 400, code: 'MissingParameter' });
   if (format !== 'GENERIC' && format !== 'COHERE' && format !== 'COHEREV2') {
-    throw new ServiceError(400, 'InvalidParameter', `chatRequest.apiFormat must be GENERIC, COHERE or COHEREV2, not ${JSON.stringify(format)}.`);
+    throw new ServiceError(`chatRequest.apiFormat must be GENERIC, COHERE or COHEREV2, not ${JSON.stringify(format)}.`, { status: 400, code: 'InvalidParameter' });
   }
   requireChatFormat(model, format);
   checkNumbers(details, samplingKnobs, path);
@@ -66,10 +66,10 @@ function cohereParts(details: Record<string, unknown>): Omit<ChatInput, 'format'
   if (preamble !== undefined) turns.push({ role: 'SYSTEM', text: preamble });
   history.forEach((entry, index) => {
     const entryPath = `${path}.chatHistory[${index}]`;
-    if (!isRecord(entry)) throw new ServiceError(400, 'InvalidParameter', `${entryPath} must be an object.`);
+    if (!isRecord(entry)) throw new ServiceError(`${entryPath} must be an object.`, { status: 400, code: 'InvalidParameter' });
     const role = optionalString(entry, 'role', entryPath);
     if (role === undefined || !cohereRoles.includes(role)) {
-      throw new ServiceError(400, 'InvalidParameter', `${entryPath}.role must be one of ${cohereRoles.join(', ')} for apiFormat COHERE.`);
+      throw new ServiceError(`${entryPath}.role must be one of ${cohereRoles.join(', ')} for apiFormat COHERE.`, { status: 400, code: 'InvalidParameter' });
     }
     turns.push({ role, text: optionalString(entry, 'message', entryPath) ?? '' });
   });
@@ -89,5 +89,5 @@ function cohereParts(details: Record<string, unknown>): Omit<ChatInput, 'format'
 
 function stringList(details: Record<string, unknown>, key: string): void {
   const list = optionalArray(details, key, path) ?? [];
-  if (list.some((item) => typeof item !== 'string')) throw new ServiceError(400, 'InvalidParameter', `${path}.${key} must be an array of strings.`);
+  if (list.some((item) => typeof item !== 'string')) throw new ServiceError(`${path}.${key} must be an array of strings.`, { status: 400, code: 'InvalidParameter' });
 }

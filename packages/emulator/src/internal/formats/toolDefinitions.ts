@@ -55,17 +55,17 @@ export function genericToolChoice(value: Record<string, unknown> | undefined, pa
   if (type === 'NONE') return 'none';
   if (type === 'REQUIRED') return 'required';
   if (type === 'FUNCTION') return { function: optionalString(value, 'name', path) ?? '' };
-  throw new ServiceError(400, 'InvalidParameter', `${path}.type must be AUTO, NONE, REQUIRED or FUNCTION.`);
+  throw new ServiceError(`${path}.type must be AUTO, NONE, REQUIRED or FUNCTION.`, { status: 400, code: 'InvalidParameter' });
 }
 
 function toolRecord(tool: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(tool)) throw new ServiceError(400, 'InvalidParameter', `${path} must be an object.`);
+  if (!isRecord(tool)) throw new ServiceError(`${path} must be an object.`, { status: 400, code: 'InvalidParameter' });
   return tool;
 }
 
 function toolName(record: Record<string, unknown>, path: string): string {
   const name = optionalString(record, 'name', path);
-  if (name === undefined || name === '') throw new ServiceError(400, 'MissingParameter', `${path} has no name.`);
+  if (name === undefined || name === '') throw new ServiceError(`${path} has no name.`, { status: 400, code: 'MissingParameter' });
   return name;
 }
 

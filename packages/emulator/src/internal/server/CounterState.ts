@@ -1,6 +1,6 @@
+import type { Mutable } from '../Mutable.js';
 import type { EmulatorCounters } from '../../EmulatorCounters.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The emulator's counters, writable inside the emulator; users get `view()`, whose

@@ -27,7 +27,7 @@ export interface OpenAiInput {
  * // [{ role: 'USER', text: 'Hi' }]
  */
 export function parseOpenAiRequest(json: unknown): OpenAiInput {
-  if (!isRecord(json)) throw new ServiceError(400, 'InvalidParameter', 'The request body must be a JSON object.');
+  if (!isRecord(json)) throw new ServiceError('The request body must be a JSON object.', { status: 400, code: 'InvalidParameter' });
   const modelName = requiredText(json, 'model', 'body');
   const model = modelNamed(modelName);
   requireChatFormat(model, 'GENERIC');
