@@ -1,4 +1,5 @@
 import type { FirstTokenResult } from './firstToken.js';
+import type { HedgeAndResumeResult } from './hedgeAndResume.js';
 import type { Machine } from './machine.js';
 import type { ManyStreamsResult } from './manyStreams.js';
 import type { OperatorCostResult } from './measureOperators.js';
@@ -15,4 +16,5 @@ export interface BenchResults {
   readonly operators: OperatorCostResult;
   readonly firstToken: FirstTokenResult;
   readonly manyStreams: ManyStreamsResult;
+  readonly hedgeAndResume: HedgeAndResumeResult;
 }

@@ -1,4 +1,5 @@
 import type { BenchResults } from './BenchResults.js';
+import { hedgeAndResumeVerdicts } from './hedgeAndResumeReport.js';
 import type { ContenderFigures, Language } from './throughput.js';
 
 /** One target of product.md and what this run measured for it. */
@@ -74,5 +75,6 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
     measured: `${firstToken.signMs.median.toFixed(2)} ms median (${firstToken.signMs.min.toFixed(2)}–${firstToken.signMs.max.toFixed(2)})`,
     met: firstToken.signMs.median <= signingBudgetMs,
   });
+  verdicts.push(...hedgeAndResumeVerdicts(results.hedgeAndResume));
   return verdicts;
 }

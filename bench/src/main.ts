@@ -13,6 +13,7 @@ import { repoRoot, runScript } from './childProcess.js';
 import { contenders } from './contenders/contenders.js';
 import { evaluateTargets } from './evaluateTargets.js';
 import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
+import type { HedgeAndResumeInput, HedgeAndResumeResult } from './hedgeAndResume.js';
 import { describeMachine } from './machine.js';
 import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
 import { measureOperators } from './measureOperators.js';
@@ -56,7 +57,14 @@ const firstToken = await runScript<FirstTokenResult>('firstToken.ts', { samples:
 log(`${streams} concurrent streams`);
 const manyStreams = await runScript<ManyStreamsResult>('manyStreams.ts', { streams, tokens: 20, ttftMs: 1500, tokenIntervalMs: 25 } satisfies ManyStreamsInput);
 
-const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams };
+log('hedged requests against a heavy-tailed first token, resumed streams');
+const hedgeAndResume = await runScript<HedgeAndResumeResult>(
+  'hedgeAndResume.ts',
+  { requests: 1000, concurrency: 10, ttftMs: 300, slowShare: 0.05, slowMs: 3000, afterMs: 400, resumes: 500, answerTokens: 40 } satisfies HedgeAndResumeInput,
+  600_000,
+);
+
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, hedgeAndResume };
 const verdicts = evaluateTargets(results);
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);

@@ -1,4 +1,5 @@
 import type { BenchResults } from './BenchResults.js';
+import { hedgeAndResumeSection } from './hedgeAndResumeReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { Spread } from './stats.js';
 import type { ThroughputReport } from './throughput.js';
@@ -136,6 +137,8 @@ ${table(['', ''], [
   ['event-loop delay p50 / p99 / max', `${f2(manyStreams.loopDelayP50Ms)} / ${f2(manyStreams.loopDelayP99Ms)} / ${f2(manyStreams.loopDelayMaxMs)} ms`],
   ['failures (first 10)', manyStreams.failures.length === 0 ? 'none' : manyStreams.failures.join('<br>')],
 ])}`);
+
+  sections.push(hedgeAndResumeSection(results.hedgeAndResume));
 
   sections.push(notesOnMisses(results, verdicts));
 

@@ -1,9 +1,8 @@
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import type { ConnectionFlags } from '../shared/connectionFlags.js';
-import { connectionFlagOptions, connectionFlagsHelp } from '../shared/connectionFlags.js';
-import { numberFlag } from '../shared/numberFlag.js';
-import { UsageError } from '../shared/UsageError.js';
+import type { ConnectionSettings } from '../common/connectionFlags.js';
+import { numberFlag } from '../common/numberFlag.js';
+import { exampleHelp, parseExampleFlags } from '../common/parseExampleFlags.js';
+import { UsageError } from '../common/UsageError.js';
 
 /** The batch runner's command line, parsed and checked. */
 export interface BatchFlags {
@@ -19,15 +18,14 @@ export interface BatchFlags {
   readonly firstTokenTimeoutMs: number;
   readonly idleTimeoutMs: number;
   readonly progressIntervalMs: number;
-  readonly connection: ConnectionFlags;
+  readonly connection: ConnectionSettings;
 }
 
-export const batchHelp = `Runs every prompt of a JSONL file and appends one JSONL result per prompt as it completes.
-A re-run skips the ids already in the output, so a crashed or interrupted run resumes.
-
-Usage: batch --input prompts.jsonl --output results.jsonl [options]
-
-  --input <path>               prompts, one {"id", "prompt", …} object per line (required)
+export const batchHelp = `${exampleHelp(
+  `Runs every prompt of a JSONL file and appends one JSONL result per prompt as it completes.
+A re-run skips the ids already in the output, so a crashed or interrupted run resumes.`,
+  'pnpm batch -- --input prompts.jsonl --output results.jsonl [options]',
+  `  --input <path>               prompts, one {"id", "prompt", …} object per line (required)
   --output <path>              results, appended one line per prompt (required)
   --concurrency <n>            prompts running at once (default 4; the ceiling with adaptive concurrency)
   --rpm <n>                    requests started per minute (default: no limit)
@@ -37,11 +35,8 @@ Usage: batch --input prompts.jsonl --output results.jsonl [options]
   --fixed-concurrency          keep the concurrency fixed (default: halve it when a prompt ends in 429)
   --first-token-timeout <s>    seconds to wait for an attempt's first token (default 60)
   --idle-timeout <s>           seconds allowed between two tokens (default 30)
-  --progress-interval <s>      seconds between progress lines when stderr is not a terminal (default 5)
-  -h, --help                   this text
-
-${connectionFlagsHelp}
-
+  --progress-interval <s>      seconds between progress lines when stderr is not a terminal (default 5)`,
+)}
 Exit status: 0 when every prompt has an answer, 1 when some have an error line, 2 for bad
 flags or input, 130 when interrupted (run again to resume).`;
 
@@ -53,31 +48,21 @@ flags or input, 130 when interrupted (run again to resume).`;
  * parseBatchFlags(['--input', 'p.jsonl', '--output', 'r.jsonl', '--rpm', '60']).requestsPerMinute; // 60
  */
 export function parseBatchFlags(argv: readonly string[]): BatchFlags {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        ...connectionFlagOptions,
-        input: { type: 'string' },
-        output: { type: 'string' },
-        concurrency: { type: 'string' },
-        rpm: { type: 'string' },
-        tpm: { type: 'string' },
-        retries: { type: 'string' },
-        'retry-failed': { type: 'boolean', default: false },
-        'fixed-concurrency': { type: 'boolean', default: false },
-        'first-token-timeout': { type: 'string' },
-        'idle-timeout': { type: 'string' },
-        'progress-interval': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const { values, help, connection } = parseExampleFlags(argv, {
+    input: { type: 'string' },
+    output: { type: 'string' },
+    concurrency: { type: 'string' },
+    rpm: { type: 'string' },
+    tpm: { type: 'string' },
+    retries: { type: 'string' },
+    'retry-failed': { type: 'boolean', default: false },
+    'fixed-concurrency': { type: 'boolean', default: false },
+    'first-token-timeout': { type: 'string' },
+    'idle-timeout': { type: 'string' },
+    'progress-interval': { type: 'string' },
+  });
   const { input, output } = values;
-  if (!values.help) {
+  if (!help) {
     if (input === undefined) throw new UsageError('--input is required: the JSONL file of prompts.');
     if (output === undefined) throw new UsageError('--output is required: the JSONL file results are appended to.');
     // Appending results to the prompts would mix them with the prompts they answer.
@@ -85,7 +70,7 @@ export function parseBatchFlags(argv: readonly string[]): BatchFlags {
   }
   const whole = { integer: true, positive: true };
   return {
-    help: values.help,
+    help,
     input: input ?? '',
     output: output ?? '',
     concurrency: numberFlag('--concurrency', values.concurrency, 4, whole),
@@ -97,13 +82,6 @@ export function parseBatchFlags(argv: readonly string[]): BatchFlags {
     firstTokenTimeoutMs: numberFlag('--first-token-timeout', values['first-token-timeout'], 60, { positive: true }) * 1000,
     idleTimeoutMs: numberFlag('--idle-timeout', values['idle-timeout'], 30, { positive: true }) * 1000,
     progressIntervalMs: numberFlag('--progress-interval', values['progress-interval'], 5, { positive: true }) * 1000,
-    connection: {
-      endpoint: values.endpoint,
-      config: values.config,
-      profile: values.profile,
-      compartment: values.compartment,
-      region: values.region,
-      model: values.model,
-    },
+    connection,
   };
 }

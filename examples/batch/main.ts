@@ -2,16 +2,15 @@
  * The batch runner: JSONL prompts in, one JSONL result per prompt out, appended as each prompt
  * ends, so that a crash or Ctrl-C loses nothing and a re-run resumes where it stopped.
  *
- *     pnpm exec tsx --conditions=@oci-genai-rx/source examples/batch/main.ts \
- *       --input examples/batch/prompts.sample.jsonl --output results.jsonl
+ *     pnpm batch -- --input examples/batch/prompts.sample.jsonl --output results.jsonl
  *
  * See README.md for the formats and every flag.
  */
 import { basename } from 'node:path';
 import type { EmulatorOptions } from '@oci-genai-rx/emulator';
-import { connect } from '../shared/connect.js';
-import { runMain } from '../shared/runMain.js';
-import { UsageError } from '../shared/UsageError.js';
+import { connect } from '../common/connect.js';
+import { runMain } from '../common/runMain.js';
+import { UsageError } from '../common/UsageError.js';
 import { batchHelp, parseBatchFlags } from './batchFlags.js';
 import { BatchStats } from './BatchStats.js';
 import { batchSummary, summaryLine } from './BatchSummary.js';
@@ -46,7 +45,7 @@ async function main(argv: readonly string[]): Promise<number> {
   if (onDisk.malformed > 0) log(`warning: ${onDisk.malformed} line(s) of ${flags.output} are not results; they are kept and ignored.`);
   const plan = planBatch(prompts, onDisk.statusById, flags.retryFailed);
 
-  const connection = await connect(flags.connection, EMULATOR_PACE);
+  const connection = await connect(flags.connection, { emulator: EMULATOR_PACE });
   try {
     log(
       `${prompts.length} prompts in ${flags.input}: running ${plan.toRun.length}, ` +

@@ -1,5 +1,5 @@
 import { ConfigurationError, InvalidRequestError, OciGenAiError } from '@oci-genai-rx/core';
-import { UsageError } from './UsageError.js';
+import { UsageError } from '../common/UsageError.js';
 import { inspectRedacted, redactText } from './redactSecrets.js';
 import type { Paint } from './terminalStyle.js';
 
@@ -29,6 +29,9 @@ function cliFix(error: ConfigurationError, problem: string): string | undefined 
         : 'Pass --region (e.g. us-chicago-1), set OCI_REGION, or add region= to the profile.';
     case 'profile':
       return 'Pass --profile with a profile of that file, or set OCI_CLI_PROFILE.';
+    case 'pass_phrase':
+      // The CLI has no passphrase flag on purpose: a secret on the command line ends up in the shell history and `ps`.
+      return "Put the key's passphrase in the profile as its pass_phrase setting (the CLI reads it only from the config file).";
     case 'configFile':
       return /^No OCI config file/.test(problem)
         ? 'Pass --config PATH, set OCI_CONFIG_FILE, or create ~/.oci/config (`oci setup config`).'

@@ -1,4 +1,4 @@
-import { DEFAULT_MODEL } from './parseCliArgs.js';
+import { connectionFlagsHelp } from '../common/connectionFlags.js';
 
 /** What `--help` prints. */
 export const HELP_TEXT = `Stream an answer from OCI Generative AI to the terminal, token by token.
@@ -7,21 +7,9 @@ Usage:
   pnpm start -- [options] "prompt"
   echo "prompt" | pnpm start -- [options]        (no prompt, or "-": read stdin)
 
-Without any OCI configuration (no flags below, no OCI_* variables, no ~/.oci/config)
-the answer comes from the embedded emulator, so this works on a fresh machine.
-
-Where to send it:
-  --profile NAME            profile of the OCI config file (default DEFAULT, or OCI_CLI_PROFILE)
-  --config PATH             OCI config file (default ~/.oci/config, or OCI_CONFIG_FILE)
-  --auth TYPE               config-file (default), session-token, instance-principal,
-                            resource-principal
-  --region ID               e.g. us-chicago-1 (default: the profile's, or OCI_REGION)
-  --compartment OCID        compartment to bill (default OCI_COMPARTMENT_ID)
-  --endpoint URL            explicit service URL (a private endpoint, a proxy, an emulator)
-  --emulator                use the embedded emulator even when OCI is configured
+${connectionFlagsHelp}
 
 What to ask:
-  -m, --model ID            model id or dedicated endpoint OCID (default ${DEFAULT_MODEL})
   --format FORMAT           GENERIC, COHERE or COHEREV2 (default: from the model family);
                             with --generate-text: COHERE or LLAMA
   --system TEXT             system prompt

@@ -1,4 +1,4 @@
-import { UsageError } from './UsageError.js';
+import { UsageError } from '../common/UsageError.js';
 
 /**
  * A duration flag's value in milliseconds: plain milliseconds (`1500`), or with a unit

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { UsageError } from './UsageError.js';
+import { UsageError } from '../common/UsageError.js';
 
 /**
  * The prompt: the argument, or (when there is none, or it is `-`) all of stdin, trimmed.

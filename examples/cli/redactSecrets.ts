@@ -10,8 +10,11 @@ const SECRET_TEXT: ReadonlyArray<readonly [RegExp, string]> = [
   [/(["']?authorization["']?\s*:\s*)(["'])(?:\\.|(?!\2)[^\\])*\2/gi, '$1$2[redacted]$2'],
   [/(authorization\s*[:=])(?!\s*["'])[^\r\n]*/gi, '$1 [redacted]'],
   [/Signature\s+version=\\?"\d+\\?"[^\r\n]*/g, '[redacted signature]'],
-  // `pass_phrase=…` as in a config file, and `"pass_phrase": "…"` as in JSON; not `pass_phrase: The passphrase…`, the CLI's own error line.
-  [/((?:signature|pass_?phrase|security_token)\s*=\s*["']?)[^\s"',}]+/gi, '$1[redacted]'],
+  // `pass_phrase=…` with the value attached, a config-file line `pass_phrase = …`, and `"pass_phrase": "…"`
+  // as in JSON. Not a sentence that names the setting (`pass_phrase: The passphrase…`, `Add pass_phrase= to
+  // the profile`): a value after a space, mid-line, is a word, and redacting it would eat the sentence.
+  [/((?:signature|pass_?phrase|security_token)=["']?)[^\s"',}]+/gi, '$1[redacted]'],
+  [/^(\s*(?:pass_?phrase|security_token)\s*=\s*)\S.*$/gim, '$1[redacted]'],
   [/((["'])(?:signature|pass_?phrase|security_token)\2\s*:\s*["'])[^"']+/gi, '$1[redacted]'],
   // JWTs: session tokens, resource principal tokens (also in a keyId="ST$…").
   [/eyJ[\w-]{4,}\.[\w-]{4,}\.[\w-]*/g, '[redacted token]'],

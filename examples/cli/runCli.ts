@@ -4,8 +4,8 @@ import type { Observable } from 'rxjs';
 import { defaultIfEmpty, defer, endWith, fromEvent, lastValueFrom, takeUntil, tap } from 'rxjs';
 import { AnswerPrinter } from './AnswerPrinter.js';
 import { answerEvents } from './answerEvents.js';
-import type { Backend } from './connectBackend.js';
-import { connectBackend } from './connectBackend.js';
+import type { Connection } from '../common/connect.js';
+import { connect } from '../common/connect.js';
 import { debugDetails, ExitCode, exitCodeOf, formatError } from './formatError.js';
 import { HELP_TEXT } from './helpText.js';
 import type { CliOptions } from './parseCliArgs.js';
@@ -27,6 +27,9 @@ export interface CliProcess {
   readonly interrupt: AbortSignal;
 }
 
+/** Tokens of the embedded emulator arrive at about reading speed: 30 ms apart, after 200 ms. */
+const EMULATOR_TIMING = { tokenIntervalMs: 30, ttftMs: 200 } as const;
+
 /** How the answer's stream ended. */
 type Outcome = { readonly kind: 'done' } | { readonly kind: 'interrupted' };
 
@@ -41,7 +44,7 @@ export async function runCli(io: CliProcess): Promise<number> {
   const paint = terminalPaint(io.stderr, io.env);
   const note = (style: 'dim' | 'yellow', text: string): void => void io.stderr.write(`${paint(style, text)}\n`);
   let options: CliOptions | undefined;
-  let backend: Backend | undefined;
+  let connection: Connection | undefined;
   try {
     options = parseCliArgs(io.argv);
     if (options.help) {
@@ -56,20 +59,20 @@ export async function runCli(io: CliProcess): Promise<number> {
       note('yellow', 'interrupted before the prompt was read.');
       return ExitCode.interrupted;
     }
-    backend = await connectBackend(options, io.env);
-    if (backend.emulator !== undefined) note('dim', backend.description);
-    if (options.debug) note('dim', `debug: ${describeRun(options, backend)}`);
-    return await streamAnswer(options, backend, prompt, io, paint);
+    connection = await connect(options, { env: io.env, emulator: EMULATOR_TIMING });
+    if (connection.notice !== undefined) note('dim', connection.notice);
+    if (options.debug) note('dim', `debug: ${describeRun(options, connection)}`);
+    return await streamAnswer(options, connection, prompt, io, paint);
   } catch (error) {
     io.stderr.write(`${formatError(error, paint)}\n`);
     if (options?.debug === true) io.stderr.write(`${paint('dim', debugDetails(error))}\n`);
     return exitCodeOf(error);
   } finally {
-    await backend?.close();
+    await connection?.close();
   }
 }
 
-async function streamAnswer(options: CliOptions, backend: Backend, prompt: string, io: CliProcess, paint: Paint): Promise<number> {
+async function streamAnswer(options: CliOptions, connection: Connection, prompt: string, io: CliProcess, paint: Paint): Promise<number> {
   const printer = new AnswerPrinter(options.output, { stdout: io.stdout, stderr: io.stderr, paint });
   const onRetry = (info: RetryInfo): void => {
     printer.endLine();
@@ -80,7 +83,7 @@ async function streamAnswer(options: CliOptions, backend: Backend, prompt: strin
   // The clock starts when the request is sent, not when the pipeline is built.
   const measured: Observable<ChatEvent> = defer(() => {
     stats = new StreamStats();
-    return answerEvents(backend.client, options, prompt, onRetry).pipe(tap((event) => stats.observe(event)));
+    return answerEvents(connection.client, options, prompt, onRetry).pipe(tap((event) => stats.observe(event)));
   });
   // A reader that goes away (`| head -3`) stops the stream like Ctrl-C does, but quietly: it had enough.
   const readerGone = new AbortController();
@@ -136,15 +139,20 @@ function untilInterrupted<T>(work: Promise<T>, interrupt: AbortSignal, cancel: (
   return Promise.race([work, interrupted]);
 }
 
-function describeRun(options: CliOptions, backend: Backend): string {
+function describeRun(options: CliOptions, connection: Connection): string {
   const settings = [
-    backend.emulator === undefined ? backend.description : `emulator ${backend.client.endpoint}`,
+    connection.emulator === undefined ? `asking OCI at ${connection.description}` : `emulator ${connection.client.endpoint}`,
     `model ${options.model}`,
     `${options.generateText ? 'generateText runtime' : 'format'} ${options.format ?? 'from the model family'}`,
     `retries ${options.retries}`,
-    `timeouts first-token ${options.firstTokenMs ?? 'off'} / idle ${options.idleMs ?? 'off'} / total ${options.totalMs ?? 'off'} ms`,
+    `timeouts first-token ${milliseconds(options.firstTokenMs)} / idle ${milliseconds(options.idleMs)} / total ${milliseconds(options.totalMs)}`,
   ];
   return settings.join(' · ');
+}
+
+/** A timeout for the --debug line: `10000 ms`, or `off` when the flag was not given. */
+function milliseconds(value: number | undefined): string {
+  return value === undefined ? 'off' : `${value} ms`;
 }
 
 function plural(count: number, word: string): string {

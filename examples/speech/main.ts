@@ -3,38 +3,40 @@
  * "speaks" each with a stand-in synthesizer, printing a timeline that shows the first sentence
  * spoken while the model is still writing.
  *
- *     pnpm exec tsx --conditions=@oci-genai-rx/source examples/speech/main.ts
- *     pnpm exec tsx --conditions=@oci-genai-rx/source examples/speech/main.ts --lang ja
+ *     pnpm speech
+ *     pnpm speech -- --lang ja
  *
  * See README.md for the flags.
  */
-import { parseArgs } from 'node:util';
 import { lastValueFrom, tap } from 'rxjs';
-import { connect } from '../shared/connect.js';
-import { connectionFlagOptions, connectionFlagsHelp } from '../shared/connectionFlags.js';
-import { numberFlag } from '../shared/numberFlag.js';
-import { runMain } from '../shared/runMain.js';
-import { UsageError } from '../shared/UsageError.js';
+import { connect } from '../common/connect.js';
+import { numberFlag } from '../common/numberFlag.js';
+import { exampleHelp, parseExampleFlags } from '../common/parseExampleFlags.js';
+import { runMain } from '../common/runMain.js';
+import { UsageError } from '../common/UsageError.js';
 import { formatSpeechEvent } from './formatSpeechEvent.js';
 import { speakAnswer } from './speakAnswer.js';
 import { speechRequest } from './speechRequest.js';
 import { standInSynthesizer } from './standInSynthesizer.js';
 
-const help = `Streams an answer into sentences and speaks each one (a stand-in synthesizer), printing a timeline.
+const FLAGS = {
+  prompt: { type: 'string' },
+  lang: { type: 'string' },
+  'ms-per-char': { type: 'string' },
+} as const;
 
-Usage: speech [--prompt <text>] [--lang en|ja] [--ms-per-char <n>] [connection flags]
-
-  --prompt <text>       what to ask (default: "Tell me a joke.", or a Japanese prompt with --lang ja)
+const help = exampleHelp(
+  'Streams an answer into sentences and speaks each one (a stand-in synthesizer), printing a timeline.',
+  'pnpm speech -- [--prompt <text>] [--lang en|ja] [--ms-per-char <n>] [connection flags]',
+  `  --prompt <text>       what to ask (default: "Tell me a joke.", or a Japanese prompt with --lang ja)
   --lang en|ja          the answer's language (default en)
-  --ms-per-char <n>     how long the stand-in synthesizer takes per character, in ms (default 30)
-  -h, --help            this text
-
-${connectionFlagsHelp}`;
+  --ms-per-char <n>     how long the stand-in synthesizer takes per character, in ms (default 30)`,
+);
 
 async function main(argv: readonly string[]): Promise<number> {
-  const { values } = parse(argv);
-  if (values.help) {
-    process.stdout.write(`${help}\n`);
+  const { values, help: wantsHelp, connection: settings } = parseExampleFlags(argv, FLAGS);
+  if (wantsHelp) {
+    process.stdout.write(help);
     return 0;
   }
   const language = values.lang ?? 'en';
@@ -42,7 +44,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const msPerCharacter = numberFlag('--ms-per-char', values['ms-per-char'], 30, { min: 0 });
 
   // The embedded emulator writes at a human pace, so that the overlap is visible.
-  const connection = await connect(values, { tokens: 80, tokenIntervalMs: 40 });
+  const connection = await connect(settings, { emulator: { tokens: 80, tokenIntervalMs: 40 } });
   try {
     const request = speechRequest(connection.model, language, values.prompt);
     process.stdout.write(`asking ${connection.model} at ${connection.description}: ${JSON.stringify(request.prompt)}\n`);
@@ -54,21 +56,5 @@ async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-function parse(argv: readonly string[]) {
-  try {
-    return parseArgs({
-      args: [...argv],
-      options: {
-        ...connectionFlagOptions,
-        prompt: { type: 'string' },
-        lang: { type: 'string' },
-        'ms-per-char': { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
-}
 
 runMain('speech', main);

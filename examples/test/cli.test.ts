@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { createPrivateKey, generateKeyPairSync } from 'node:crypto';
 import type { Emulator } from '@oci-genai-rx/emulator';
 import { startEmulator } from '@oci-genai-rx/emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -77,6 +77,13 @@ describe.concurrent('the CLI with no OCI configuration (embedded emulator)', SLO
     expect(linesOf(run.stderr)).toEqual(['error: Unknown option --bogus. Run with --help for the flags.']);
   });
 
+  it('prints the timeouts with --debug: a unit on each one given, "off" alone for the others', async () => {
+    const run = await runCli(['--debug', '--first-token-timeout', '10s', 'Tell me a joke.']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('timeouts first-token 10000 ms / idle off / total off');
+    expect(run.stderr).not.toMatch(/off ms/);
+  });
+
   it('prints the flags with --help and exits 0', async () => {
     const run = await runCli(['--help']);
     expect(run.code).toBe(0);
@@ -141,6 +148,27 @@ describe.concurrent('the CLI with an OCI config file (a test emulator stands in 
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(linesOf(run.stderr)).toEqual(['error: compartmentId: No compartment was given. Pass --compartment or set OCI_COMPARTMENT_ID.']);
+  });
+
+  it('exits 2 saying where the passphrase of an encrypted key goes, with every word of the sentence kept', async () => {
+    const encrypted = createPrivateKey(emulator.credentials.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase: 'correct horse' });
+    const keyPath = writeFile(folder, 'encrypted.pem', String(encrypted));
+    const config = writeFile(folder, 'config-encrypted', emulator.configFileText(keyPath, 'EMULATOR'));
+    const run = await runCli(['--config', config, '--profile', 'EMULATOR', '--endpoint', emulator.url, 'Tell me a joke.']);
+    expect(run.code).toBe(2);
+    expect(linesOf(run.stderr)).toEqual([
+      "error: pass_phrase: The private key is encrypted and no passphrase was given. Put the key's passphrase in the profile as its pass_phrase setting (the CLI reads it only from the config file).",
+    ]);
+  });
+
+  it('exits 2 naming the key_file path it tried when the key file is missing', async () => {
+    const missing = `${folder}/no-such-key.pem`;
+    const config = writeFile(folder, 'config-nokey', emulator.configFileText(missing, 'EMULATOR'));
+    const run = await runCli(['--config', config, '--profile', 'EMULATOR', '--endpoint', emulator.url, 'Tell me a joke.']);
+    expect(run.code).toBe(2);
+    expect(linesOf(run.stderr)).toEqual([
+      `error: key_file: The key_file of profile [EMULATOR] in ${config} cannot be read (tried ${missing}). Check that the path exists and is readable.`,
+    ]);
   });
 
   it('exits 2 naming --profile when the profile is not in the file', async () => {

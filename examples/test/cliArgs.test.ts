@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_MODEL, parseCliArgs } from '../cli/parseCliArgs.js';
 import { parseDuration } from '../cli/parseDuration.js';
-import { UsageError } from '../cli/UsageError.js';
+import { UsageError } from '../common/UsageError.js';
 
 describe('parseCliArgs', () => {
   it('drops the leading -- that pnpm start hands on, so flags after it still count', () => {
@@ -50,6 +50,8 @@ describe('parseCliArgs', () => {
     [['--json', '--sentences', 'Hi'], '--json and --sentences cannot be combined: pick one output.'],
     [['--auth', 'password', 'Hi'], '--auth must be one of config-file, session-token, instance-principal, resource-principal, not "password".'],
     [['--retries', 'two', 'Hi'], '--retries must be a whole number of at least 0, not "two".'],
+    [['--retries', '-1', 'Hi'], '--retries must be a whole number of at least 0, not "-1".'],
+    [['--retries=-1', 'Hi'], '--retries must be a whole number of at least 0, not "-1".'],
     [['--max-tokens', '0', 'Hi'], '--max-tokens must be a whole number of at least 1, not "0".'],
     [['--temperature', 'hot', 'Hi'], '--temperature must be a number of at least 0 (e.g. 0.7), not "hot".'],
     [['--endpoint', 'inference.example', 'Hi'], '--endpoint must be a URL such as https://inference.generativeai.us-chicago-1.oci.oraclecloud.com, not "inference.example".'],

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { debugDetails, exitCodeOf, formatError } from '../cli/formatError.js';
 import { inspectRedacted, redactText } from '../cli/redactSecrets.js';
 import type { Paint } from '../cli/terminalStyle.js';
-import { UsageError } from '../cli/UsageError.js';
+import { UsageError } from '../common/UsageError.js';
 
 const plain: Paint = (_style, text) => text;
 const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
@@ -22,6 +22,7 @@ describe('formatError', () => {
     ['profile', 'Profile [NOPE] is not in /home/u/.oci/config.', 'error: profile: Profile [NOPE] is not in /home/u/.oci/config. Pass --profile with a profile of that file, or set OCI_CLI_PROFILE.'],
     ['configFile', 'No OCI config file at /home/u/.oci/config.', 'error: configFile: No OCI config file at /home/u/.oci/config. Pass --config PATH, set OCI_CONFIG_FILE, or create ~/.oci/config (`oci setup config`).'],
     ['key_file', 'The key_file of profile [DEFAULT] in /c cannot be read.', 'error: key_file: The key_file of profile [DEFAULT] in /c cannot be read. Check that the path exists and is readable.'],
+    ['pass_phrase', 'The private key is encrypted and no passphrase was given.', "error: pass_phrase: The private key is encrypted and no passphrase was given. Put the key's passphrase in the profile as its pass_phrase setting (the CLI reads it only from the config file)."],
   ])('says how to fix %s with the CLI flags', (setting, problem, line) => {
     const coreFix = setting === 'key_file' ? 'Check that the path exists and is readable.' : 'Pass it to createClient().';
     expect(formatError(new ConfigurationError(problem, { setting, fix: coreFix }), plain)).toBe(line);
@@ -65,6 +66,12 @@ describe('redaction for --debug', () => {
     const line = 'pass_phrase: The passphrase does not decrypt the private key. Check pass_phrase in the profile.';
     expect(redactText(line)).toBe(line);
     expect(redactText('{"pass_phrase": "hunter2"}')).not.toContain('hunter2');
+  });
+
+  it('keeps the word after a setting named in a sentence, and still removes the values of config lines', () => {
+    expect(redactText('Add pass_phrase= to the profile, or pass passphrase.')).toBe('Add pass_phrase= to the profile, or pass passphrase.');
+    expect(redactText('read pass_phrase=hunter2 from the file')).toBe('read pass_phrase=[redacted] from the file');
+    expect(redactText('[DEFAULT]\n  pass_phrase = hunter two\nregion=us-chicago-1')).toBe('[DEFAULT]\n  pass_phrase = [redacted]\nregion=us-chicago-1');
   });
 
   it('removes PEM blocks, Authorization and signature headers, passphrases and session tokens from text', () => {

@@ -1,8 +1,11 @@
 import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { afterAll } from 'vitest';
 
 /** The repository root: where `tsx` is installed, and the working directory of example runs. */
 export const repositoryRoot = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -27,8 +30,25 @@ export function startExample(script: string, args: readonly string[]): ChildProc
   return spawn(process.execPath, ['--import', 'tsx', '--conditions=@oci-genai-rx/source', script, ...args], {
     cwd: repositoryRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: withoutOciConfiguration({ ...process.env, NO_COLOR: '1' }),
   });
+}
+
+/** An empty HOME (no ~/.oci/config) and no OCI_* variables: what the examples see on a fresh machine. */
+function withoutOciConfiguration(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const clean: NodeJS.ProcessEnv = { ...env, HOME: emptyHome() };
+  for (const name of Object.keys(clean)) if (name.startsWith('OCI_')) delete clean[name];
+  return clean;
+}
+
+let home: string | undefined;
+afterAll(() => {
+  if (home !== undefined) rmSync(home, { recursive: true, force: true });
+  home = undefined;
+});
+function emptyHome(): string {
+  home ??= mkdtempSync(join(tmpdir(), 'oci-genai-rx-home-'));
+  return home;
 }
 
 /** Collects a started example's output until it exits. */

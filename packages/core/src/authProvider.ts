@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { AuthenticationDetailsProvider } from 'oci-common';
 import {
   ConfigFileAuthenticationDetailsProvider,
+  ConfigFileReader,
   InstancePrincipalsAuthenticationDetailsProviderBuilder,
   ResourcePrincipalAuthenticationDetailsProvider,
   SessionAuthDetailProvider,
@@ -107,7 +108,9 @@ function configFileError(error: unknown, path: string, profile: string): Configu
     return new ConfigurationError(`Profile [${profile}] is not in ${path}.`, { setting: 'profile', fix: 'Pick an existing profile with OCI_CLI_PROFILE or the profile option.' });
   }
   if (/private key|key_file/i.test(text)) {
-    return new ConfigurationError(`The key_file of profile [${profile}] in ${path} cannot be read.`, { setting: 'key_file', fix: 'Check that the path exists and is readable.' });
+    const tried = keyFilePath(path, profile);
+    const where = tried === undefined ? '' : ` (tried ${tried})`;
+    return new ConfigurationError(`The key_file of profile [${profile}] in ${path} cannot be read${where}.`, { setting: 'key_file', fix: 'Check that the path exists and is readable.' });
   }
   const missing = /missing (\w+)/.exec(text);
   if (missing?.[1] !== undefined) {
@@ -117,6 +120,16 @@ function configFileError(error: unknown, path: string, profile: string): Configu
     return new ConfigurationError(`Profile [${profile}] in ${path} names no region.`, { setting: 'region', fix: 'Add region= to the profile, set OCI_REGION, or pass region.' });
   }
   return new ConfigurationError(`${path} [${profile}] could not be used (${firstLine(text)}).`, { setting: 'configFile', fix: 'Check the file with `oci setup repair-file-permissions` and `oci iam region list`.' });
+}
+
+/** The key file the profile names, `~` expanded as oci-common expands it; undefined when the profile cannot say. */
+function keyFilePath(path: string, profile: string): string | undefined {
+  try {
+    const keyFile = ConfigFileReader.parseFileFromPath(path, profile).get('key_file');
+    return keyFile === null || keyFile === undefined || keyFile === '' ? undefined : ConfigFileReader.expandUserHome(keyFile);
+  } catch {
+    return undefined; // the path is a courtesy: the error about the unreadable key stands without it
+  }
 }
 
 function firstLine(text: string): string {

@@ -8,3 +8,4 @@ export * from './endpoint.js';
 export * from './modelFamily.js';
 export * from './toText.js';
 export * from './collectAnswer.js';
+export * from './continueAnswer.js';

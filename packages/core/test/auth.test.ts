@@ -1,4 +1,6 @@
 import { createPrivateKey } from 'node:crypto';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { Emulator } from '@oci-genai-rx/emulator';
 import { startEmulator } from '@oci-genai-rx/emulator';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -109,10 +111,22 @@ describe('authentication from a config file', () => {
     expect(configurationError(() => createClient({ auth: { type: 'config-file', configFile: path }, endpoint: emulator.url })).setting).toBe('pass_phrase');
   });
 
+  it('says how to give the missing passphrase without a key=value fragment a redactor would take for a secret', () => {
+    const path = configFile('nopassfix', 'DEFAULT', profileFor(pkcs1Key));
+    const error = configurationError(() => createClient({ auth: { type: 'config-file', configFile: path }, endpoint: emulator.url }));
+    expect(error.fix).toBe("Add the key's passphrase to the profile as its pass_phrase setting (or, with auth type 'api-key', give passphrase).");
+  });
+
   it('says key_file cannot be read when it does not exist', () => {
     const path = configFile('nokey', 'DEFAULT', { ...profileFor(plainKey), key_file: `${folder}/missing.pem` });
     const error = configurationError(() => createClient({ auth: { type: 'config-file', configFile: path }, endpoint: emulator.url }));
     expect(error.setting).toBe('key_file');
+  });
+
+  it('names the key_file path it tried, with ~ expanded', () => {
+    const path = configFile('nokeyhome', 'DEFAULT', { ...profileFor(plainKey), key_file: '~/no-such-folder/key.pem' });
+    const error = configurationError(() => createClient({ auth: { type: 'config-file', configFile: path }, endpoint: emulator.url }));
+    expect(error.problem).toBe(`The key_file of profile [DEFAULT] in ${path} cannot be read (tried ${join(homedir(), 'no-such-folder', 'key.pem')}).`);
   });
 
   it('says the config file is missing and how to make one', () => {

@@ -1,3 +1,5 @@
+import type { SlowFirstTokenOptions } from './internal/stream/SlowFirstTokens.js';
+
 /**
  * An extra API key the emulator accepts, besides the one it generates.
  *
@@ -24,6 +26,11 @@ export interface EmulatorOptions {
   host?: string;
   /** Time to first token in ms. Default: 0. Per request: header `x-emulator-ttft-ms` or fault `ttft-ms`. */
   ttftMs?: number;
+  /**
+   * A heavy tail of time to first token: e.g. `{ share: 0.05, ms: 3000 }` makes a seeded 5% of
+   * requests (those without their own `ttft-ms`) wait 3 s. Default: none.
+   */
+  slowFirstToken?: SlowFirstTokenOptions;
   /** Delay between tokens in ms. Default: 0 (as fast as the socket drains, many events per write). */
   tokenIntervalMs?: number;
   /** Answer length in tokens. Default: 40. Per request: header `x-emulator-tokens` or fault `tokens`; capped by maxTokens. */

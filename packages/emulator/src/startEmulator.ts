@@ -1,3 +1,4 @@
+import { SlowFirstTokens } from './internal/stream/SlowFirstTokens.js';
 import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { Emulator } from './Emulator.js';
@@ -34,6 +35,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     tokenIntervalMs: wholeNumberOption(options, 'tokenIntervalMs', 0),
     tokens: wholeNumberOption(options, 'tokens', 40),
     language: options.language ?? 'en',
+    slowFirstTokens: options.slowFirstToken && new SlowFirstTokens(options.slowFirstToken),
   };
   const maxBodyBytes = wholeNumberOption(options, 'maxBodyBytes', 1024 * 1024);
   const host = options.host ?? '127.0.0.1';

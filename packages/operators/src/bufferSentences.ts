@@ -1,5 +1,6 @@
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
-import { createSentenceSegmenter, validateSentenceOptions } from './internal/sentences/createSentenceSegmenter.js';
+import { createSentenceSegmenter } from './internal/sentences/createSentenceSegmenter.js';
+import { resolveSentenceOptions } from './internal/sentences/SentenceOptions.js';
 
 /** Options of {@link bufferSentences}. Lengths count UTF-16 code units, like `String.length`. */
 export interface BufferSentencesOptions {
@@ -84,10 +85,10 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
   if (!(maxWaitMs >= 0)) {
     throw new RangeError(`bufferSentences: maxWaitMs must be a number of milliseconds >= 0 (or Infinity), got ${String(maxWaitMs)}.`);
   }
-  validateSentenceOptions(options);
+  const sentenceOptions = resolveSentenceOptions(options);
   return (source) =>
     new Observable<string>((subscriber) => {
-      const segmenter = createSentenceSegmenter(options);
+      const segmenter = createSentenceSegmenter(sentenceOptions);
       let timer: Subscription | null = null;
       const stopTimer = (): void => {
         timer?.unsubscribe();

@@ -7,3 +7,5 @@ export * from './StreamTimeoutError.js';
 export * from './PromptEvent.js';
 export * from './MergePromptsOptions.js';
 export * from './promptResults.js';
+export * from './hedgeStream.js';
+export * from './resumeStream.js';

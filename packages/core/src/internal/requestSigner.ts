@@ -29,7 +29,7 @@ function checkPrivateKey(provider: AuthenticationDetailsProvider): void {
   const passphrase = provider.getPassphrase();
   const key = provider.getPrivateKey();
   if (!passphrase && /ENCRYPTED/.test(key)) {
-    fail('pass_phrase', 'The private key is encrypted and no passphrase was given.', 'Add pass_phrase= to the profile, or pass passphrase.');
+    fail('pass_phrase', 'The private key is encrypted and no passphrase was given.', "Add the key's passphrase to the profile as its pass_phrase setting (or, with auth type 'api-key', give passphrase).");
   }
   try {
     createPrivateKey({ key, format: 'pem', ...(passphrase ? { passphrase } : {}) });
@@ -40,7 +40,7 @@ function checkPrivateKey(provider: AuthenticationDetailsProvider): void {
     // (A wrong passphrase passes the cipher's padding check about once in 256 tries and then
     // fails as garbled ASN.1 rather than "bad decrypt", so the message alone cannot tell.)
     if (/ENCRYPTED/.test(key) || /decrypt/i.test(`${String(code)} ${message}`)) {
-      fail('pass_phrase', 'The passphrase does not decrypt the private key.', 'Check pass_phrase in the profile (or passphrase).');
+      fail('pass_phrase', 'The passphrase does not decrypt the private key.', "Check the profile's pass_phrase setting (or, with auth type 'api-key', passphrase).");
     }
     fail('key_file', 'The private key could not be parsed as a PEM key.', 'Point key_file at the PEM private key you uploaded to OCI.');
   }

@@ -1,5 +1,6 @@
 import { answerTokens, type TextPlan } from './answerTokens.js';
 import type { RequestSettings } from '../server/Exchange.js';
+import { continueFrom, readContinuation } from './continuation.js';
 import { jokeFor } from './jokes.js';
 import { containsJapanese, type Language } from './Language.js';
 import { seededRandom } from './random.js';
@@ -54,6 +55,10 @@ const reasoningOpening = { en: ['Let', ' me', ' think', ' this', ' through', '.'
  * answer.text(); // 'Why was the computer cold?\n\nBecause it left its Windows open. The quiet …'
  */
 export function planAnswer(request: AnswerRequest, settings: RequestSettings): Answer {
+  // A conversation ending in a prefix of the planned answer asks for the rest of that answer.
+  const continuation = readContinuation(request);
+  const rest = continuation && continueFrom(planAnswer(continuation.original, settings), continuation);
+  if (rest !== undefined) return rest;
   const conversation = request.conversation.map((turn) => [turn.role.toUpperCase(), turn.text]);
   const seed = JSON.stringify([request.modelId, conversation]);
   const allText = request.conversation.map((turn) => turn.text).join('\n');

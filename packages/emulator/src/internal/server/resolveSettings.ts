@@ -2,11 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestSettings } from './Exchange.js';
 import type { Pacing } from '../stream/Pacing.js';
 import type { Language } from '../answers/Language.js';
+import type { SlowFirstTokens } from '../stream/SlowFirstTokens.js';
 import { ServiceError } from './ServiceError.js';
 
 /** The emulator-wide defaults (from the options). */
 export interface DefaultSettings extends Pacing {
   readonly language: Language;
+  /** The heavy tail of first-token times, for requests that set none of their own. */
+  readonly slowFirstTokens?: SlowFirstTokens | undefined;
 }
 
 /**
@@ -23,7 +26,7 @@ export function resolveSettings(headers: IncomingHttpHeaders, pacing: Partial<Pa
     throw new ServiceError('x-emulator-lang must be en or ja.', { status: 400, code: 'InvalidParameter' });
   }
   return {
-    ttftMs: wholeNumber(headers, 'x-emulator-ttft-ms') ?? pacing.ttftMs ?? defaults.ttftMs,
+    ttftMs: wholeNumber(headers, 'x-emulator-ttft-ms') ?? pacing.ttftMs ?? defaults.slowFirstTokens?.next(defaults.ttftMs) ?? defaults.ttftMs,
     tokenIntervalMs: wholeNumber(headers, 'x-emulator-token-interval-ms') ?? pacing.tokenIntervalMs ?? defaults.tokenIntervalMs,
     tokens: wholeNumber(headers, 'x-emulator-tokens') ?? pacing.tokens ?? defaults.tokens,
     language,

@@ -10,8 +10,7 @@ const Close = { Indent: 0, Run: 1, Trailing: 2, Failed: 3 } as const;
 type Close = (typeof Close)[keyof typeof Close];
 
 export class Fence {
-  /** True between the opening fence and the end of the closing fence line. */
-  inside = false;
+  private within = false;
   /** Outside: the line so far is only indentation and fence characters, so it may still open a fence. */
   private lineMayOpen = true;
   private indent = 0;
@@ -21,6 +20,16 @@ export class Fence {
   private onOpeningLine = false;
   private openingRun = false;
   private close: Close = Close.Indent;
+
+  /** True between the opening fence and the end of the closing fence line. */
+  get inside(): boolean {
+    return this.within;
+  }
+
+  /** A letter or digit was read outside a fence: this line can no longer open one. */
+  onWordChar(): void {
+    this.lineMayOpen = false;
+  }
 
   /** Would `c`, read next on this line, still be part of a possible opening fence? */
   mayOpenWith(c: number): boolean {
@@ -49,7 +58,7 @@ export class Fence {
     }
     this.char = c;
     if (++this.run < 3) return false;
-    this.inside = true;
+    this.within = true;
     this.length = 3;
     this.onOpeningLine = true;
     this.openingRun = true;
@@ -68,7 +77,7 @@ export class Fence {
     if (c === LF) {
       const closes = (this.close === Close.Run && this.run >= this.length) || this.close === Close.Trailing;
       if (closes) {
-        this.inside = false;
+        this.within = false;
         this.resetLine();
       } else {
         this.startInsideLine();

@@ -5,9 +5,9 @@
  * the first non-space character after the whitespace that follows the run ("spaced").
  */
 import { classifyWord, WordClass, type WordBeforePeriod } from './abbreviations.js';
+import type { SentenceLocale } from './SentenceOptions.js';
 import { isCjk, isDigit, isLower, isTrailingCloser, isUpper, isWordChar, Term, terminatorKind } from './chars.js';
 
-export type SentenceLocale = 'auto' | 'en' | 'ja' | 'zh';
 
 /** Where the scanner is relative to the pending run: in it, in the closers after it, in the space after. */
 const Phase = { Text: 0, Run: 1, Close: 2, Space: 3 } as const;

@@ -12,8 +12,7 @@
  * on characters already read, so every chunking of a text yields the same sentences; chunking
  * changes only when they are emitted.
  */
-import { SentenceWord } from './abbreviations.js';
-import { PendingBoundary, Settled, type SentenceLocale } from './PendingBoundary.js';
+import { PendingBoundary, Settled } from './PendingBoundary.js';
 import { Brackets } from './Brackets.js';
 import { TextBuffer } from './TextBuffer.js';
 import {
@@ -22,19 +21,13 @@ import {
 } from './chars.js';
 import { Cuts } from './Cuts.js';
 import { Fence } from './Fence.js';
-
-export interface SentenceScannerOptions {
-  readonly maxLength: number;
-  readonly maxQuoteLength: number;
-  readonly locale: SentenceLocale;
-  /** Extra abbreviation keys (see `abbreviationKey`). */
-  readonly abbreviations: ReadonlySet<string>;
-}
+import type { SentenceOptions } from './SentenceOptions.js';
+import { Word } from './Word.js';
 
 export class SentenceScanner {
   private readonly text = new TextBuffer();
   private readonly fence = new Fence();
-  private readonly word = new SentenceWord();
+  private readonly word = new Word();
   private readonly cuts = new Cuts();
   private readonly pending: PendingBoundary;
   private readonly brackets: Brackets;
@@ -50,7 +43,7 @@ export class SentenceScanner {
   private listLine = false;
   private cjkScript = false;
 
-  constructor(private readonly options: SentenceScannerOptions) {
+  constructor(private readonly options: SentenceOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
     this.brackets = new Brackets(options.maxQuoteLength);
   }
@@ -134,7 +127,7 @@ export class SentenceScanner {
   private unbalance(): void {
     const { ends, words } = this.brackets.unbalance();
     for (const at of ends) this.emit(at);
-    if (ends.length > 0) this.word.count -= words;
+    if (ends.length > 0) this.word.sentenceEndedAt(words);
   }
 
   private scanContent(c: number, i: number): void {
@@ -160,7 +153,7 @@ export class SentenceScanner {
   /** Could a number starting here be a list marker: first word of the sentence or line, after a colon? */
   private listContext(): boolean {
     const colon = this.lastNonSpaceCode === 0x3a || this.lastNonSpaceCode === 0xff1a;
-    return this.word.count === 0 || this.lastNonSpace < this.lineStart || colon || this.listLine;
+    return this.word.first || this.lastNonSpace < this.lineStart || colon || this.listLine;
   }
 
   /** Cuts the sentence while its content (from contentStart to `i`) is longer than maxLength. */
@@ -184,7 +177,7 @@ export class SentenceScanner {
     this.contentStart = this.text.start;
     this.pending.clear();
     this.word.end();
-    this.word.count = 0;
+    this.word.sentenceStarted();
   }
 
   private closeFence(at: number): void {
@@ -199,7 +192,7 @@ export class SentenceScanner {
   private boundary(i: number): void {
     if (this.lastNonSpace < this.text.start) return;
     this.emit(i);
-    this.word.count = 0;
+    this.word.sentenceStarted();
   }
 
   private emit(at: number): void {

@@ -66,36 +66,3 @@ export function classifyWord(word: WordBeforePeriod, extra: ReadonlySet<string>)
   if (SINGLE_LOWER.test(core) || DOTTED.test(core)) return WordClass.Abbreviation;
   return WordClass.Plain;
 }
-
-/** The word being read, as far as {@link classifyWord} needs it: constant work per character. */
-export class SentenceWord {
-  /** Words completed since the sentence started. */
-  count = 0;
-  private text = '';
-  private length = 0;
-  private listContext = false;
-
-  get empty(): boolean {
-    return this.length === 0;
-  }
-
-  start(listContext: boolean): void {
-    this.listContext = listContext;
-  }
-
-  add(c: number): void {
-    if (this.length < MAX_WORD) this.text += String.fromCharCode(c);
-    this.length++;
-  }
-
-  end(): void {
-    if (this.length === 0) return;
-    this.count++;
-    this.text = '';
-    this.length = 0;
-  }
-
-  snapshot(): WordBeforePeriod {
-    return { text: this.text, length: this.length, listContext: this.listContext };
-  }
-}

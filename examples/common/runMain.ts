@@ -26,7 +26,9 @@ export function runMain(name: string, main: (argv: readonly string[]) => Promise
 
 function report(name: string, error: unknown): number {
   if (error instanceof UsageError) {
-    process.stderr.write(`${name}: ${error.message}\nRun with --help for the flags.\n`);
+    // parseFlags already points at --help for a malformed command line.
+    const pointer = error.message.includes('--help') ? '' : '\nRun with --help for the flags.';
+    process.stderr.write(`${name}: ${error.message}${pointer}\n`);
     return 2;
   }
   if (error instanceof OciGenAiError) {
