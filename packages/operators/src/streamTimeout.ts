@@ -1,3 +1,4 @@
+import { isChatEvent } from '@oci-genai-rx/core';
 import { Observable, asyncScheduler, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import { StreamTimeoutError } from './StreamTimeoutError.js';
@@ -102,12 +103,12 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
                 armIdle(idleMs);
               }
             }
-          } else if (isEvent(value, 'finish')) {
+          } else if (isChatEvent(value) && value.type === 'finish') {
             tokenDeadline?.unsubscribe();
             tokenDeadline = undefined;
             idleArmed = true; // nothing re-arms it after the finish
-          } else if (isEvent(value, 'start')) {
-            opcRequestId = (value as { opcRequestId?: string }).opcRequestId;
+          } else if (isChatEvent(value) && value.type === 'start') {
+            opcRequestId = value.opcRequestId;
           }
           subscriber.next(value);
         },
@@ -121,10 +122,6 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
         tokenDeadline?.unsubscribe();
       };
     });
-}
-
-function isEvent(value: unknown, type: string): boolean {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
 }
 
 function whatTimedOut(phase: StreamTimeoutPhase, waitedMs: number): string {
