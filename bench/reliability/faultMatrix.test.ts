@@ -43,7 +43,7 @@ async function clean(format: WireFormat, prompt: string): Promise<ChatEvent[]> {
   const key = `${format.name}|${prompt}`;
   const cached = cleanRuns.get(key);
   if (cached !== undefined) return cached;
-  const client = clientFor(emulator);
+  const client = clientFor(emulator, format.clientOptions?.(emulator));
   const run = await settle(format.ask(client, prompt));
   await client.close();
   expect(run.error).toBeUndefined();
@@ -60,7 +60,7 @@ interface Pipeline {
 
 /** One run through the default operators, with what it cost the emulator. */
 async function runWithOperators(format: WireFormat, prompt: string, fault: { header?: string; once?: string }, pipeline: Pipeline = {}) {
-  const client: OciGenAiClient = clientFor(emulator);
+  const client: OciGenAiClient = clientFor(emulator, format.clientOptions?.(emulator));
   const retries: RetryInfo[] = [];
   if (fault.once !== undefined) emulator.setFault(fault.once, { times: 1 });
   const requestsBefore = emulator.counters.requests;
@@ -186,7 +186,7 @@ describe.each(wireFormats)('$name', (format) => {
   });
 
   it('unsubscribing mid-stream aborts the request: the emulator sees the disconnect and keeps no stream', async () => {
-    const client = clientFor(emulator);
+    const client = clientFor(emulator, format.clientOptions?.(emulator));
     const disconnectsBefore = emulator.counters.clientDisconnects;
     const tokens: string[] = [];
     await new Promise<void>((resolve, reject) => {

@@ -35,17 +35,23 @@ beforeAll(async () => {
 afterAll(() => emulator.close());
 
 /** The clients of every identity: config-file keys (plain, encrypted), session token, explicit encrypted key. */
+function common(): Partial<ClientOptions> {
+  return { endpoint: emulator.url, compartmentId: emulator.credentials.compartmentId, finishGraceMs: 50 };
+}
+
 function clients(): Array<[string, OciGenAiClient]> {
-  const common: Partial<ClientOptions> = { endpoint: emulator.url, compartmentId: emulator.credentials.compartmentId, finishGraceMs: 50 };
+  const shared = common();
   const { credentials } = emulator;
   return [
-    ['config file, plain key', createClient({ ...common, auth: { type: 'config-file', configFile: setup.configFile, profile: 'PLAIN' } })],
-    ['config file, encrypted key', createClient({ ...common, auth: { type: 'config-file', configFile: setup.configFile, profile: 'ENCRYPTED' } })],
-    ['session token', createClient({ ...common, auth: { type: 'session-token', configFile: setup.configFile, profile: 'SESSION' } })],
+    ['config file, plain key', createClient({ ...shared, auth: { type: 'config-file', configFile: setup.configFile, profile: 'PLAIN' } })],
+    ['config file, encrypted key', createClient({ ...shared, auth: { type: 'config-file', configFile: setup.configFile, profile: 'ENCRYPTED' } })],
+    ['session token', createClient({ ...shared, auth: { type: 'session-token', configFile: setup.configFile, profile: 'SESSION' } })],
     [
       'api-key with passphrase',
-      createClient({ ...common, auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: setup.encryptedPem, passphrase } }),
+      createClient({ ...shared, auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: setup.encryptedPem, passphrase } }),
     ],
+    ['Generative AI API key, Responses route', createClient({ ...shared, auth: { type: 'generative-ai-api-key', apiKey: credentials.apiKey } })],
+    ['IAM signing, chat completions route', createClient({ ...shared, route: 'chat-completions', auth: { type: 'config-file', configFile: setup.configFile, profile: 'PLAIN' } })],
   ];
 }
 
@@ -60,6 +66,9 @@ describe('errors and logs never carry secrets', () => {
       `token ${credentials.sessionToken.slice(30, 90)}`,
       `{ authorization: 'Signature version="1",keyId="x",signature="abc"' }`,
       `headers: { "Authorization": "Signature headers=..." }`,
+      `authorization: 'Bearer x'`,
+      `key ${credentials.apiKey.slice(10, 40)}`,
+      `key ${setup.foreignApiKey.slice(12, 44)}`,
     ];
     for (const leak of leaks) expect(findSecret(leak, setup.secrets), leak).toBeDefined();
     expect(findSecret('NotAuthorizedOrNotFound: check the Authorization policy', setup.secrets)).toBeUndefined();
@@ -104,6 +113,18 @@ describe('errors and logs never carry secrets', () => {
       badKey(setup.encryptedPem); // encrypted, no passphrase
       badKey(setup.encryptedPem, `${passphrase}-wrong`);
       badKey(credentials.privateKeyPem.slice(0, 200)); // a truncated key
+      // A bearer key of another region: the 401 names the region, never the key.
+      const foreign = createClient({ ...common(), auth: { type: 'generative-ai-api-key', apiKey: setup.foreignApiKey } });
+      errors.push((await settle(foreign.chat({ model, prompt: 'Hi' }))).error);
+      await foreign.close();
+      process.env['SECURITY_TEST_EMPTY_KEY'] = '';
+      try {
+        createClient({ ...common(), auth: { type: 'generative-ai-api-key', apiKeyEnv: 'SECURITY_TEST_EMPTY_KEY' } });
+      } catch (error) {
+        errors.push(error);
+      } finally {
+        delete process.env['SECURITY_TEST_EMPTY_KEY'];
+      }
       try {
         createClient({ endpoint: emulator.url, auth: { type: 'config-file', configFile: setup.configFile, profile: 'WRONG_PASS' } });
       } catch (error) {
@@ -112,7 +133,8 @@ describe('errors and logs never carry secrets', () => {
     } finally {
       for (const spy of spies) spy.mockRestore();
     }
-    expect(errors).toHaveLength(4 * 7 + 4);
+    expect(errors).toHaveLength(6 * 7 + 6);
+    expect(errors.filter((error) => error === undefined)).toEqual([]);
     expect(errors.filter((error) => error instanceof Error && error.message === 'createClient accepted a key it cannot use')).toEqual([]);
     const shown = [...errors.map(everythingShown), ...output].join('\n');
     expect(findSecret(shown, setup.secrets)).toBeUndefined();

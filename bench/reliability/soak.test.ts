@@ -90,11 +90,12 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
     cut: random() < 0.15 ? (random() < 0.5 ? { afterValues: 1 + Math.floor(random() * 8) } : { afterMs: Math.floor(random() * 30) }) : undefined,
   });
 
-  const client = clientFor(emulator, { maxConnections: 64, finishGraceMs: 50 });
+  const clients = new Map(wireFormats.map((format) => [format, clientFor(emulator, { maxConnections: 64, finishGraceMs: 50, ...format.clientOptions?.(emulator) })]));
+  const clientOf = (format: (typeof wireFormats)[number]) => clients.get(format)!;
   const clean = new Map<string, string>();
   for (const format of wireFormats) {
     for (const prompt of prompts) {
-      const run = await settle(format.ask(client, prompt));
+      const run = await settle(format.ask(clientOf(format), prompt));
       expect(run.error).toBeUndefined();
       clean.set(`${format.name}|${prompt}`, textOf(run.values));
     }
@@ -105,7 +106,7 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
   const started = Date.now();
   /** One stream through the default operators, maybe cut short by its subscriber. */
   const run = (p: Plan): Observable<ChatEvent> => {
-    let stream = p.format.ask(client, p.prompt, p.fault === '' ? {} : { 'x-emulator-fault': p.fault }).pipe(
+    let stream = p.format.ask(clientOf(p.format), p.prompt, p.fault === '' ? {} : { 'x-emulator-fault': p.fault }).pipe(
       streamTimeout({ firstTokenMs: 5_000, idleMs: 250 }),
       retryStream({ count: 2, baseDelayMs: 5, maxDelayMs: 20, maxRetryAfterMs: 50 }),
     );
@@ -175,7 +176,7 @@ it(`${streams} streams with random faults and unsubscribes end cleanly`, { timeo
   gc?.();
   gc?.();
   const heapAtEnd = process.memoryUsage().heapUsed;
-  await client.close();
+  for (const client of clients.values()) await client.close();
   await eventually(() => emulator.counters.openConnections === 0, `emulator openConnections back to 0 (is ${emulator.counters.openConnections})`);
 
   const summary = `seed ${seed}: ${warmupStreams + ran} streams in ${Date.now() - started} ms (${outcomes.whole} whole, ${outcomes.cut} cut by the subscriber, ${outcomes.error} typed errors); heap after warm-up ${(heapAfterWarmup / 2 ** 20).toFixed(1)} MB, at the end ${(heapAtEnd / 2 ** 20).toFixed(1)} MB${gc === undefined ? ' (no global.gc: not asserted)' : ''}`;

@@ -12,12 +12,7 @@ import { hedgeStream, resumeStream } from '@oci-genai-rx/operators';
 import { lastValueFrom, reduce, tap } from 'rxjs';
 
 const emulator = await startEmulator({ ttftMs: 300, tokens: 30 });
-const { credentials } = emulator;
-const client = createClient({
-  endpoint: emulator.url,
-  compartmentId: credentials.compartmentId,
-  auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: credentials.privateKeyPem },
-});
+const client = createClient(emulator.clientOptions());
 const request: ChatRequest = { model: 'meta.llama-3.3-70b-instruct', prompt: 'Tell me a joke.' };
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 

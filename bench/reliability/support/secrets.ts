@@ -65,6 +65,8 @@ export interface SecretSetup {
   readonly configFile: string;
   /** The emulator's API key, encrypted with {@link passphrase} (PKCS#8 PEM). */
   readonly encryptedPem: string;
+  /** A Generative AI API key of another region, which the emulator refuses with 401. */
+  readonly foreignApiKey: string;
   readonly secrets: { readonly pems: readonly string[]; readonly plain: readonly string[] };
 }
 
@@ -87,6 +89,7 @@ export function writeSecretSetup(emulator: Emulator): SecretSetup {
     writeFileSync(path, content, { mode: 0o600 });
     return path;
   };
+  const foreignApiKey = credentials.issueApiKey('eu-frankfurt-1');
   const encryptedPem = createPrivateKey(credentials.privateKeyPem).export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase }).toString();
   const plainKey = file('plain.pem', credentials.privateKeyPem);
   const encryptedKey = file('encrypted.pem', encryptedPem);
@@ -107,9 +110,11 @@ export function writeSecretSetup(emulator: Emulator): SecretSetup {
     folder,
     configFile,
     encryptedPem,
+    foreignApiKey,
     secrets: {
       pems: [credentials.privateKeyPem, encryptedPem, credentials.sessionPrivateKeyPem],
-      plain: [passphrase, credentials.sessionToken, credentials.apiKey],
+      // The Generative AI API keys (bearer secrets), of this region and of another.
+      plain: [passphrase, credentials.sessionToken, credentials.apiKey, foreignApiKey],
     },
   };
 }

@@ -21,12 +21,17 @@ import { ConfigurationError } from './errors.js';
  * - `{ type: 'instance-principal' }`: the compute instance's identity, as the seed article's
  *   InstancePrincipalsSecurityTokenSigner.
  * - `{ type: 'resource-principal' }`: an OCI Function's identity (`OCI_RESOURCE_PRINCIPAL_*` variables).
- * - `{ type: 'api-key', … }`: an explicit key.
+ * - `{ type: 'api-key', … }`: an explicit IAM API key (a signing key pair).
+ * - `{ type: 'generative-ai-api-key' }`: an OCI Generative AI API key, a bearer secret tied to one
+ *   region, from `apiKey` or the environment variable `apiKeyEnv` (default `OCI_GENAI_API_KEY`).
+ *   It authenticates the OpenAI-compatible routes only (`route: 'responses'`, the default with
+ *   this auth, or `'chat-completions'`); the client needs `region` (or `OCI_REGION`) or `endpoint`.
  *
  * @example
  * ```ts
  * createClient({ auth: { type: 'config-file', profile: 'CHICAGO' }, compartmentId })
  * createClient({ auth: { type: 'instance-principal' }, region: 'us-chicago-1', compartmentId })
+ * createClient({ auth: { type: 'generative-ai-api-key' }, region: 'us-chicago-1' }) // key from $OCI_GENAI_API_KEY
  * ```
  */
 export type AuthOption =
@@ -43,7 +48,60 @@ export type AuthOption =
       /** The PEM text of the private key (not a path). */
       readonly privateKey: string;
       readonly passphrase?: string;
-    };
+    }
+  | GenerativeAiApiKeyAuth;
+
+/**
+ * An OCI Generative AI API key: `Authorization: Bearer <key>`, for the OpenAI-compatible routes.
+ * The key is a secret: it never appears in an error, a log or a snapshot.
+ *
+ * @example
+ * ```ts
+ * { type: 'generative-ai-api-key', apiKeyEnv: 'CHICAGO_GENAI_KEY' }
+ * ```
+ */
+export interface GenerativeAiApiKeyAuth {
+  readonly type: 'generative-ai-api-key';
+  /** The key itself; default: read from `apiKeyEnv`. */
+  readonly apiKey?: string;
+  /** The environment variable holding the key; default `OCI_GENAI_API_KEY`. */
+  readonly apiKeyEnv?: string;
+}
+
+/**
+ * True when the auth option is an OCI Generative AI API key (bearer) rather than IAM signing.
+ *
+ * @example
+ * ```ts
+ * isGenerativeAiApiKey({ type: 'generative-ai-api-key' }) // true
+ * isGenerativeAiApiKey({ type: 'config-file' }) // false
+ * ```
+ */
+export function isGenerativeAiApiKey(option: AuthOption | undefined): option is GenerativeAiApiKeyAuth {
+  return option !== undefined && 'type' in option && option.type === 'generative-ai-api-key';
+}
+
+/**
+ * The bearer key of a {@link GenerativeAiApiKeyAuth}, from the option or its environment variable.
+ *
+ * @throws {ConfigurationError} naming the variable (never the key) when there is no key.
+ * @example
+ * ```ts
+ * generativeAiApiKey({ type: 'generative-ai-api-key', apiKeyEnv: 'MY_KEY' }) // the value of $MY_KEY
+ * ```
+ */
+export function generativeAiApiKey(option: GenerativeAiApiKeyAuth): string {
+  const env = option.apiKeyEnv ?? 'OCI_GENAI_API_KEY';
+  const key = (option.apiKey ?? process.env[env] ?? '').trim();
+  if (key === '') {
+    const problem = option.apiKey === undefined ? `No OCI Generative AI API key was given and ${env} is not set.` : 'The API key is empty.';
+    throw new ConfigurationError(problem, { setting: 'apiKey', fix: `Create a key in the Generative AI console of your region, then set ${env} or pass apiKey.` });
+  }
+  if (/\s/.test(key)) {
+    throw new ConfigurationError(`The API key${option.apiKey === undefined ? ` in ${env}` : ''} contains white space.`, { setting: 'apiKey', fix: 'Copy the key again, without spaces or line breaks.' });
+  }
+  return key;
+}
 
 /**
  * The config file to read: the explicit path, `OCI_CONFIG_FILE`, or `~/.oci/config`.
@@ -170,6 +228,8 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
       } catch (error) {
         throw new ConfigurationError(`Resource principal authentication failed (${firstLine(String(error))}).`, { setting: 'auth', fix: 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).' });
       }
+    case 'generative-ai-api-key':
+      throw new ConfigurationError('An OCI Generative AI API key is a bearer key, not an IAM provider.', { setting: 'auth', fix: 'Pass it to createClient({ auth }), which sends it on the OpenAI-compatible routes.' });
     case 'api-key':
       return new SimpleAuthenticationDetailsProvider(option.tenancy, option.user, option.fingerprint, option.privateKey, option.passphrase ?? null);
   }

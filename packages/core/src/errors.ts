@@ -352,6 +352,8 @@ export class ConnectionError extends OciGenAiError {
  * - `bad-utf8`: the body is not valid UTF-8;
  * - `too-large`: one event grew past `maxEventChars`;
  * - `content-type`: the answer is not `text/event-stream`;
+ * - `content-encoding`: the body is compressed with a coding that cannot be undone, or corrupt;
+ * - `tool-call`: tool-call fragments that cannot be told apart;
  * - `not-sse`: a line is not server-sent-event syntax (an unknown field, a bad `retry`).
  *
  * @example
@@ -359,7 +361,7 @@ export class ConnectionError extends OciGenAiError {
  * if (error instanceof StreamParseError && error.reason === 'too-large') raiseTheLimit();
  * ```
  */
-export type StreamParseErrorReason = 'not-json' | 'bad-utf8' | 'too-large' | 'content-type' | 'not-sse';
+export type StreamParseErrorReason = 'not-json' | 'bad-utf8' | 'too-large' | 'content-type' | 'content-encoding' | 'tool-call' | 'not-sse';
 
 /**
  * The options of a {@link StreamParseError}.
@@ -401,6 +403,7 @@ export class StreamParseError extends OciGenAiError {
     this.reason = options.reason;
     this.frame = options.frame.length > 200 ? `${options.frame.slice(0, 200)}…` : options.frame;
     this.tokensReceived = options.tokensReceived;
+    this.reason = options.reason ?? 'frame';
   }
 }
 

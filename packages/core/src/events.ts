@@ -40,6 +40,18 @@ export type ApiFormat = keyof typeof chatFormats;
 export type GenerateTextRuntime = 'COHERE' | 'LLAMA';
 
 /**
+ * The wire format an answer streams in: a native chat format, a generateText runtime, or one of
+ * the OpenAI-compatible routes (`CHAT_COMPLETIONS` for `/openai/v1/chat/completions`,
+ * `RESPONSES` for `/openai/v1/responses`).
+ *
+ * @example
+ * ```ts
+ * if (event.type === 'start' && event.format === 'RESPONSES') console.log('via the Responses API');
+ * ```
+ */
+export type WireFormat = ApiFormat | GenerateTextRuntime | 'CHAT_COMPLETIONS' | 'RESPONSES';
+
+/**
  * Emitted once, first, when the response headers have arrived with status 200.
  *
  * @example
@@ -53,8 +65,8 @@ export interface StartEvent {
   readonly opcRequestId: string;
   /** The model id or dedicated endpoint OCID the request was sent to. */
   readonly model: string;
-  /** The wire format of the answer (`apiFormat`, or the generateText runtime). */
-  readonly format: ApiFormat | GenerateTextRuntime;
+  /** The wire format of the answer (`apiFormat`, the generateText runtime, or the OpenAI-compatible route). */
+  readonly format: WireFormat;
 }
 
 /**
@@ -105,8 +117,12 @@ export interface ToolCallEvent {
 
 /** A tool call requested by the model. */
 export interface ToolCall {
-  /** The call's id, when the model sent one (COHERE never does; some GENERIC models omit it). */
-  readonly id?: string;
+  /**
+   * The call's id as the model sent it; when it sent none (COHERE never does, Gemini often not),
+   * `call_<n>`, n counting the answer's calls from 0, so the id is the same however the stream
+   * was split.
+   */
+  readonly id: string;
   /** The tool's name. */
   readonly name: string;
   /**
@@ -171,6 +187,12 @@ export interface UsageEvent {
 /** Token counts as OCI reports them; a count the server did not send is absent. */
 export interface Usage {
   readonly promptTokens?: number;
+  /** Generated tokens, reasoning included. */
   readonly completionTokens?: number;
   readonly totalTokens?: number;
+  /**
+   * Of `completionTokens`, those spent on reasoning (GENERIC `completionTokensDetails.reasoningTokens`,
+   * OpenAI `completion_tokens_details.reasoning_tokens` / `output_tokens_details.reasoning_tokens`).
+   */
+  readonly reasoningTokens?: number;
 }

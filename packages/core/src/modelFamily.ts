@@ -47,3 +47,18 @@ export function chatFormatsFor(model: string): readonly ApiFormat[] | undefined 
 export function generateTextRuntimeFor(model: string): GenerateTextRuntime | undefined {
   return generateText.runtimeFor(model);
 }
+
+/**
+ * True for the model families that refuse `maxTokens` and take only `maxCompletionTokens`
+ * (OpenAI's reasoning models: openai.gpt-5 and its variants, openai.o1/o3/o4). The client sends
+ * a `maxTokens` of theirs as `maxCompletionTokens`.
+ *
+ * @example
+ * ```ts
+ * refusesMaxTokens('openai.gpt-5-mini') // true
+ * refusesMaxTokens('meta.llama-3.3-70b-instruct') // false
+ * ```
+ */
+export function refusesMaxTokens(model: string): boolean {
+  return /^openai\.(gpt-5|o\d)/.test(model);
+}

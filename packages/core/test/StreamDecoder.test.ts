@@ -4,7 +4,10 @@ import type { ChatEvent } from '../src/index.js';
 import { StreamParseError } from '../src/index.js';
 import { StreamDecoder } from '../src/internal/StreamDecoder.js';
 import type { RecordedStream } from './fixtures/recordedStreams.js';
-import { recordedStreams } from './fixtures/recordedStreams.js';
+import { openAiStreams } from './fixtures/openAiStreams.js';
+import { recordedStreams as nativeStreams } from './fixtures/recordedStreams.js';
+
+const recordedStreams: readonly RecordedStream[] = [...nativeStreams, ...openAiStreams];
 
 const encoder = new TextEncoder();
 
@@ -145,6 +148,33 @@ describe('StreamDecoder', () => {
     ];
     const { events } = decode({ format, operation: 'chat' }, [encoder.encode(frames.map((f) => `data: ${f}\n\n`).join(''))]);
     expect(events.at(-1)).toMatchObject({ type: 'finish', rawReason: 'stop' });
+  });
+
+  it.each([
+    ['GENERIC', '{"message":{"toolCalls":[{"arguments":"{\\"x\\": 1}"}]}}', 'before any call was named'],
+    ['GENERIC', '{"message":{"toolCalls":[{"id":"a","name":"f"}]}}\n\ndata: {"message":{"toolCalls":[{"id":"b","name":"g"}]}}\n\ndata: {"message":{"toolCalls":[{"id":"a","arguments":"{"}]}}\n\ndata: {"message":{"toolCalls":[{"arguments":"}"}]}}', '2 calls are open'],
+    ['CHAT_COMPLETIONS', '{"choices":[{"index":0,"delta":{"tool_calls":[{"function":{"arguments":"{}"}}]}}]}', 'before any call was named'],
+  ] as const)('refuses a %s tool-call fragment that belongs to no call, or to either of two, as a StreamParseError with reason tool-call', (format, frames, message) => {
+    const wire = `data: ${frames}\n\ndata: {"finishReason":"tool_calls"}\n\n`;
+    let caught: unknown;
+    try {
+      decode({ format, operation: 'chat' }, [encoder.encode(wire)]);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(StreamParseError);
+    expect((caught as StreamParseError).reason).toBe('tool-call');
+    expect((caught as Error).message).toContain(message);
+  });
+
+  it('keeps sequential GENERIC fragments without ids with the call named last', () => {
+    const frames = ['{"id":"a","name":"f"}', '{"arguments":"{\\"x\\":"}', '{"arguments":"1}"}', '{"id":"b","name":"g"}', '{"arguments":"{}"}']
+      .map((call) => `data: {"message":{"toolCalls":[${call}]}}\n\n`).join('');
+    const { events } = decode(generic, [encoder.encode(`${frames}data: {"finishReason":"tool_calls"}\n\n`)]);
+    expect(events.filter((e) => e.type === 'tool-call')).toEqual([
+      { type: 'tool-call', toolCall: { id: 'a', name: 'f', arguments: '{"x":1}' } },
+      { type: 'tool-call', toolCall: { id: 'b', name: 'g', arguments: '{}' } },
+    ]);
   });
 
   it('counts text deltas as tokens', () => {

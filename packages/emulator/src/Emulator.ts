@@ -1,6 +1,19 @@
 import type { EmulatorCounters } from './EmulatorCounters.js';
 import type { EmulatorCredentials } from './EmulatorCredentials.js';
 
+/** What {@link Emulator.clientOptions} returns: core's `ClientOptions` for the emulator. */
+export interface EmulatorClientOptions {
+  readonly endpoint: string;
+  readonly compartmentId: string;
+  readonly auth: {
+    readonly type: 'api-key';
+    readonly tenancy: string;
+    readonly user: string;
+    readonly fingerprint: string;
+    readonly privateKey: string;
+  };
+}
+
 /**
  * A running emulator. Point a client at `url`, sign with `credentials`, inject faults
  * with `setFault`, and `close()` it when done.
@@ -36,6 +49,14 @@ export interface Emulator {
    * emulator.configFileText('/tmp/key.pem', 'EMULATOR'); // '[EMULATOR]\nuser=ocid1.user…\n…key_file=/tmp/key.pem\n'
    */
   configFileText(keyFilePath: string, profile?: string): string;
+  /**
+   * The options of a `@oci-genai-rx/core` client that talks to this emulator, signed with its
+   * API key: `createClient(emulator.clientOptions())`. Plain data: spread your own options over it.
+   *
+   * @example
+   * const client = createClient({ ...emulator.clientOptions(), finishGraceMs: 200 });
+   */
+  clientOptions(): EmulatorClientOptions;
   /**
    * Applies a fault spec to the next `times` requests (default: every following request
    * until cleared with `setFault(undefined)`). A request's own `x-emulator-fault` header

@@ -33,8 +33,16 @@ export interface EmulatorCredentials {
   readonly sessionToken: string;
   /** The private key bound to `sessionToken`, PKCS#8 PEM. */
   readonly sessionPrivateKeyPem: string;
-  /** The bearer key for `/openai/v1/chat/completions` (`Authorization: Bearer <apiKey>`). */
+  /**
+   * An OCI Generative AI API key of the emulator's region, the bearer key of the OpenAI-compatible
+   * routes (`/openai/v1/chat/completions`, `/openai/v1/responses`): `Authorization: Bearer <apiKey>`.
+   */
   readonly apiKey: string;
+  /**
+   * Issues a Generative AI API key of another region: the emulator answers it with 401
+   * NotAuthenticated naming that region, as OCI refuses a key outside the region it was made in.
+   */
+  issueApiKey(region: string): string;
   /**
    * Issues another session token (RS256 JWT, valid for 1 hour) bound to `publicKeyPem`;
    * `claims` override the defaults (`sub`, `iat`, `exp`, `ptype: 'user'`, `tenant`,

@@ -1,5 +1,5 @@
 export { startEmulator } from './startEmulator.js';
-export type { Emulator } from './Emulator.js';
+export type { Emulator, EmulatorClientOptions } from './Emulator.js';
 export type { EmulatorOptions, TrustedKey } from './EmulatorOptions.js';
 export type { EmulatorCredentials } from './EmulatorCredentials.js';
 export type { EmulatorCounters } from './EmulatorCounters.js';

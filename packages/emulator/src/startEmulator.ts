@@ -41,7 +41,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const now = options.now ?? Date.now;
   const faults = new FaultSchedule(options.faults);
-  const { credentials, publicKeyFor } = await createIdentity(options.trustedKeys ?? [], now);
+  const { credentials, publicKeyFor, apiKeys } = await createIdentity(options.trustedKeys ?? [], now);
   const { tenancy, compartmentId, region, instanceId } = credentials;
   const instance = new InstanceIdentity({ instanceId, tenancy, compartmentId, region }, now);
   const counters = new CounterState();
@@ -49,7 +49,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let closing = false;
   let boundPort = 0;
 
-  const auth = { publicKeyFor, expectedHosts: () => expectedHostsFor(host, boundPort), now, apiKey: credentials.apiKey };
+  const auth = { publicKeyFor, expectedHosts: () => expectedHostsFor(host, boundPort), now, apiKeys };
   const context: EmulatorContext = {
     counters,
     faults,
@@ -104,6 +104,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         `key_file=${keyFilePath}`,
         '',
       ].join('\n'),
+    clientOptions: () => ({
+      endpoint: url,
+      compartmentId: credentials.compartmentId,
+      auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: credentials.privateKeyPem },
+    }),
     setFault: (spec, faultOptions) => faults.set(spec, faultOptions?.times),
     close: () => {
       closing = true;

@@ -1,7 +1,9 @@
 import type { Subscriber } from 'rxjs';
 import type { Dispatcher } from 'undici';
-import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
+import type { ChatEvent, WireFormat } from '../events.js';
 import { ConnectionError, IncompleteStreamError, OciGenAiError, StreamParseError } from '../errors.js';
+import { eventStreamBody } from './eventStreamBody.js';
+import type { RefuseEventStream } from './eventStreamBody.js';
 import { headerValue } from './headerValue.js';
 import { responseError } from './responseError.js';
 import { StreamDecoder } from './StreamDecoder.js';
@@ -16,7 +18,7 @@ export interface StreamCall {
   readonly body: string;
   readonly headers: Readonly<Record<string, string>>;
   readonly model: string;
-  readonly format: ApiFormat | GenerateTextRuntime;
+  readonly format: WireFormat;
   readonly operation: 'chat' | 'generateText';
   /** How long to wait after the finish event for usage and EOF before releasing the connection. */
   readonly finishGraceMs: number;
@@ -59,21 +61,23 @@ export class AnswerStream {
       this.fail(await responseError(response));
       return;
     }
-    const contentType = headerValue(response.headers, 'content-type') ?? '';
-    if (!contentType.startsWith('text/event-stream')) {
-      this.fail(new StreamParseError(`OCI answered ${contentType || 'no content type'} instead of text/event-stream.`, {
-        reason: 'content-type',
-        frame: '',
-        opcRequestId: this.opcRequestId,
-        tokensReceived: 0,
-      }));
+    let body: AsyncIterable<Uint8Array>;
+    try {
+      body = eventStreamBody(response.headers, response.body, this.refuse);
+    } catch (error) {
+      response.body.destroy();
+      this.fail(error);
       return;
     }
     this.subscriber.next({ type: 'start', opcRequestId: this.opcRequestId ?? '', model: this.call.model, format: this.call.format });
-    await this.readBody(response.body);
+    await this.readBody(body);
   }
 
-  private async readBody(body: Dispatcher.ResponseData['body']): Promise<void> {
+  /** A body that cannot be read as an event stream (wrong type, unknown or corrupt compression). */
+  private readonly refuse: RefuseEventStream = (reason, message, cause) =>
+    new StreamParseError(message, { reason, frame: '', opcRequestId: this.opcRequestId, tokensReceived: this.tokensReceived, cause });
+
+  private async readBody(body: AsyncIterable<Uint8Array>): Promise<void> {
     const decoder = new StreamDecoder({
       format: this.call.format,
       operation: this.call.operation,
@@ -86,8 +90,9 @@ export class AnswerStream {
       },
     });
     try {
-      for await (const chunk of body as AsyncIterable<Uint8Array>) {
+      for await (const chunk of body) {
         decoder.push(chunk);
+        this.tokensReceived = decoder.tokensReceived;
         if (this.subscriber.closed) return;
       }
       decoder.end();

@@ -1,13 +1,14 @@
-import type { ApiFormat, ChatEvent, GenerateTextRuntime } from '../events.js';
+import type { ChatEvent, WireFormat } from '../events.js';
 import { StreamParseError, type StreamParseErrorReason } from '../errors.js';
 import { createFrameDecoder } from './formats/index.js';
 import type { FrameDecoder, WireFrame } from './formats/index.js';
+import { UnattributableToolCall } from './frames/ToolCallAssembler.js';
 import type { SseReader } from './sseReader.js';
 import { createSseReader } from './sseReader.js';
 
 /** What a {@link StreamDecoder} decodes and where its events go. */
 export interface StreamDecoderOptions {
-  readonly format: ApiFormat | GenerateTextRuntime;
+  readonly format: WireFormat;
   readonly operation: 'chat' | 'generateText';
   /** The largest event, in characters, buffered before the stream is rejected. */
   readonly maxEventChars: number;
@@ -71,7 +72,7 @@ export class StreamDecoder {
 
   private asParseError(error: unknown): unknown {
     if (error instanceof TypeError && 'code' in error && error.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      return this.parseError('bad-utf8', 'OCI sent bytes that are not valid UTF-8', '');
+      return this.parseError('bad-utf8', 'OCI sent bytes that are not valid UTF-8 (a body compressed by a proxy that did not say so in Content-Encoding reads like this)', '');
     }
     return error;
   }
@@ -92,7 +93,12 @@ export class StreamDecoder {
     if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
       throw this.parseError('not-json', 'OCI sent a frame that is not a JSON object', data);
     }
-    this.frames.decode(frame as WireFrame, this.emit);
+    try {
+      this.frames.decode(frame as WireFrame, this.emit);
+    } catch (error) {
+      if (error instanceof UnattributableToolCall) throw this.parseError('tool-call', `OCI sent tool-call fragments that cannot be told apart: ${error.message}`, data);
+      throw error;
+    }
   }
 
   private readonly emit = (event: ChatEvent): void => {

@@ -28,7 +28,7 @@ export function chatFormat(request: ChatRequest): ApiFormat {
 }
 
 /** The conversation as a list, the prompt appended as the last user message. */
-function conversation(request: ChatRequest): ChatMessage[] {
+export function conversation(request: ChatRequest): ChatMessage[] {
   const messages = [...(request.messages ?? [])];
   if (request.prompt !== undefined) messages.push({ role: 'user', content: requireText('prompt', request.prompt, 'Pass a non-empty prompt.') });
   if (messages.length === 0) {

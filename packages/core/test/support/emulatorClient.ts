@@ -13,14 +13,7 @@ export interface Harness {
 
 export async function startHarness(options: EmulatorOptions = {}, clientOptions: Partial<ClientOptions> = {}): Promise<Harness> {
   const emulator = await startEmulator(options);
-  const { credentials } = emulator;
-  const client = createClient({
-    endpoint: emulator.url,
-    compartmentId: credentials.compartmentId,
-    auth: { type: 'api-key', tenancy: credentials.tenancy, user: credentials.user, fingerprint: credentials.fingerprint, privateKey: credentials.privateKeyPem },
-    finishGraceMs: 200,
-    ...clientOptions,
-  });
+  const client = createClient({ ...emulator.clientOptions(), finishGraceMs: 200, ...clientOptions });
   return {
     emulator,
     client,

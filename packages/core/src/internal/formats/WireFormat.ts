@@ -1,5 +1,6 @@
 import type { ChatMessage, ChatRequest, ToolDefinition } from '../../chatRequest.js';
 import type { ChatEvent, GenerateTextRuntime } from '../../events.js';
+import type { ChatRoute } from '../../chatRequest.js';
 import type { GenerateTextRequest } from '../../generateTextRequest.js';
 
 /** Receives the events decoded from one frame, in order. */
@@ -80,3 +81,26 @@ export interface GenerateTextWireFormat {
   createDecoder(): FrameDecoder;
 }
 
+
+/**
+ * One OpenAI-compatible route (`/openai/v1/...`): its path, the whole JSON body (these routes
+ * have no OCI envelope), the decoder of its frames, and the name its answers report in `start`.
+ * Adding a route means one such file in this folder and one row in `openAiRoutes` of `index.ts`.
+ *
+ * @example
+ * ```ts
+ * responses.body({ model: 'openai.gpt-5-mini', prompt: 'Hi' }); // '{"model":"openai.gpt-5-mini","input":[…],"stream":true}'
+ * ```
+ */
+export interface OpenAiWireFormat {
+  /** The `route` option that selects it. */
+  readonly route: Exclude<ChatRoute, 'native'>;
+  /** The `format` of its `start` event. */
+  readonly format: 'CHAT_COMPLETIONS' | 'RESPONSES';
+  /** The path under the endpoint. */
+  readonly path: string;
+  /** The JSON body, checked: throws InvalidRequestError naming a field the route lacks. */
+  body(request: ChatRequest): string;
+  /** A fresh decoder for one stream. */
+  createDecoder(): FrameDecoder;
+}

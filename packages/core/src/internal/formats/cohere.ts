@@ -2,6 +2,7 @@ import type { ToolDefinition } from '../../chatRequest.js';
 import { InvalidRequestError } from '../../errors.js';
 import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
+import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { arrayField, field, stringField } from '../frames/wireFields.js';
 import { definedOnly } from '../requestChecks.js';
 import type { ChatWireFormat } from './WireFormat.js';
@@ -69,6 +70,7 @@ export const cohere: ChatWireFormat = {
 
   createDecoder() {
     let toolCallsSeen = false;
+    const toolCalls = new ToolCallAssembler();
     return {
       decode(frame, emit) {
         const reason = stringField(frame, 'finishReason');
@@ -79,9 +81,11 @@ export const cohere: ChatWireFormat = {
         const calls = arrayField(frame, 'toolCalls');
         if (calls.length > 0 && !(reason !== undefined && toolCallsSeen)) {
           toolCallsSeen = true;
+          // Whole calls without ids: the assembler names them call_0, call_1, … by order.
           for (const call of calls) {
-            emit({ type: 'tool-call', toolCall: { name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) } });
+            if (typeof call === 'object' && call !== null) toolCalls.addWhole({ name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) });
           }
+          toolCalls.flush(emit);
         }
         if (reason !== undefined) emit(finishEvent(reason, frame['errorMessage']));
         emitUsage(frame, emit);

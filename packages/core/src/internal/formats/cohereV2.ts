@@ -1,7 +1,7 @@
 import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
-import { arrayField, objectField, stringField } from '../frames/wireFields.js';
+import { arrayField, numberField, objectField, stringField } from '../frames/wireFields.js';
 import { definedOnly } from '../requestChecks.js';
 import { typedMessages } from '../typedMessages.js';
 import { isCommandR } from './cohere.js';
@@ -44,7 +44,7 @@ export const cohereV2: ChatWireFormat = {
         }
         for (const call of arrayField(message, 'toolCalls')) {
           const fn = objectField(call, 'function');
-          toolCalls.add({ id: stringField(call, 'id'), name: stringField(fn, 'name'), arguments: stringField(fn, 'arguments') }, emit);
+          toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(fn, 'name'), arguments: stringField(fn, 'arguments') });
         }
         const reason = stringField(frame, 'finishReason');
         if (reason !== undefined) {

@@ -2,7 +2,7 @@ import type { ToolDefinition } from '../../chatRequest.js';
 import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
-import { arrayField, objectField, stringField } from '../frames/wireFields.js';
+import { arrayField, numberField, objectField, stringField } from '../frames/wireFields.js';
 import { definedOnly } from '../requestChecks.js';
 import { typedMessages } from '../typedMessages.js';
 import type { ChatWireFormat } from './WireFormat.js';
@@ -47,7 +47,7 @@ export const generic: ChatWireFormat = {
             if (text) emit({ type: 'text', text });
           }
           for (const call of arrayField(message, 'toolCalls')) {
-            toolCalls.add({ id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') }, emit);
+            toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') });
           }
         }
         const reason = stringField(frame, 'finishReason');

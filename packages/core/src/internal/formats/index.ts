@@ -1,12 +1,14 @@
-import type { ApiFormat, GenerateTextRuntime } from '../../events.js';
+import type { ApiFormat, WireFormat } from '../../events.js';
+import { chatCompletions } from './chatCompletions.js';
+import { responses } from './responses.js';
 import { cohere } from './cohere.js';
 import { cohereV2 } from './cohereV2.js';
 import { generateText } from './generateText.js';
 import { generic } from './generic.js';
-import type { ChatWireFormat, FrameDecoder } from './WireFormat.js';
+import type { ChatWireFormat, FrameDecoder, OpenAiWireFormat } from './WireFormat.js';
 
 export { generateText } from './generateText.js';
-export type { ChatWireFormat, EmitEvent, FrameDecoder, GenerateTextWireFormat, WireFrame } from './WireFormat.js';
+export type { ChatWireFormat, EmitEvent, FrameDecoder, GenerateTextWireFormat, OpenAiWireFormat, WireFrame } from './WireFormat.js';
 
 /**
  * Every chat format by its `apiFormat` name. The order matters: error messages list the names in
@@ -42,14 +44,28 @@ export function chatFormatNamed(name: string): ChatWireFormat | undefined {
 }
 
 /**
- * A fresh decoder for one stream of the given chat format, or of generateText.
+ * Every OpenAI-compatible route by its `route` option. Add a route here and in its own file.
+ *
+ * @example
+ * ```ts
+ * openAiRoutes.responses.path; // '/openai/v1/responses'
+ * ```
+ */
+export const openAiRoutes = { 'chat-completions': chatCompletions, responses } as const satisfies Record<string, OpenAiWireFormat>;
+
+const byFormat: ReadonlyMap<string, OpenAiWireFormat> = new Map(Object.values(openAiRoutes).map((route) => [route.format, route]));
+
+/**
+ * A fresh decoder for one stream of the given chat format, OpenAI-compatible route, or of generateText.
  *
  * @example
  * ```ts
  * createFrameDecoder('COHEREV2', 'chat').decode(frame, emit);
  * ```
  */
-export function createFrameDecoder(format: ApiFormat | GenerateTextRuntime, operation: 'chat' | 'generateText'): FrameDecoder {
+export function createFrameDecoder(format: WireFormat, operation: 'chat' | 'generateText'): FrameDecoder {
   if (operation === 'generateText') return generateText.createDecoder();
+  const route = byFormat.get(format);
+  if (route !== undefined) return route.createDecoder();
   return (chatFormatNamed(format) ?? chatFormats[defaultChatFormat]).createDecoder();
 }

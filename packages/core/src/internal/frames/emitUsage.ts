@@ -1,6 +1,6 @@
 import type { Usage } from '../../events.js';
 import type { EmitEvent, WireFrame } from '../formats/WireFormat.js';
-import { objectField } from './wireFields.js';
+import { field, objectField } from './wireFields.js';
 
 /** Emits a usage event when the frame carries a `usage` object. */
 export function emitUsage(frame: WireFrame, emit: EmitEvent): void {
@@ -11,5 +11,7 @@ export function emitUsage(frame: WireFrame, emit: EmitEvent): void {
     const value = usage[key];
     if (typeof value === 'number') counts[key] = value;
   }
+  const reasoning = field(objectField(usage, 'completionTokensDetails'), 'reasoningTokens');
+  if (typeof reasoning === 'number') counts.reasoningTokens = reasoning;
   emit({ type: 'usage', usage: counts });
 }

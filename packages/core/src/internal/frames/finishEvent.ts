@@ -5,8 +5,10 @@ const REASONS: Readonly<Record<string, FinishReason>> = {
   complete: 'stop',
   stop_sequence: 'stop',
   end_turn: 'stop',
+  completed: 'stop',
   length: 'length',
   max_tokens: 'length',
+  max_output_tokens: 'length',
   tool_calls: 'tool-calls',
   tool_call: 'tool-calls',
   content_filter: 'content-filter',
@@ -22,4 +24,9 @@ export function finishEvent(rawReason: string, errorMessage?: unknown): FinishEv
   return typeof errorMessage === 'string' && errorMessage !== ''
     ? { type: 'finish', reason, rawReason, errorMessage }
     : { type: 'finish', reason, rawReason };
+}
+
+/** The finish event of an answer that failed mid-stream (a Responses `error` or `response.failed`), whatever its code. */
+export function errorFinishEvent(rawReason: string, errorMessage: string): FinishEvent {
+  return { type: 'finish', reason: 'error', rawReason, errorMessage };
 }

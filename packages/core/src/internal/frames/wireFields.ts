@@ -32,3 +32,9 @@ export function stringField(value: unknown, key: string): string | undefined {
   const found = field(value, key);
   return typeof found === 'string' ? found : undefined;
 }
+
+/** The number field of `value`, or undefined. */
+export function numberField(value: unknown, key: string): number | undefined {
+  const found = field(value, key);
+  return typeof found === 'number' ? found : undefined;
+}

@@ -3,6 +3,7 @@ import { promisify } from 'node:util';
 import type { EmulatorCredentials } from '../../EmulatorCredentials.js';
 import type { TrustedKey } from '../../EmulatorOptions.js';
 import type { PublicKeyLookup } from '../../verifySignature.js';
+import { GenerativeAiApiKeys } from './GenerativeAiApiKeys.js';
 import { SessionTokenIssuer } from './SessionTokenIssuer.js';
 
 const generateRsaKeyPair = promisify(generateKeyPair);
@@ -11,6 +12,8 @@ const generateRsaKeyPair = promisify(generateKeyPair);
 export interface Identity {
   readonly credentials: EmulatorCredentials;
   readonly publicKeyFor: (keyId: string) => PublicKeyLookup | undefined;
+  /** The Generative AI API keys it issued, to check bearer keys against. */
+  readonly apiKeys: GenerativeAiApiKeys;
 }
 
 type KeyPair = { publicKey: KeyObject; privateKey: KeyObject };
@@ -49,6 +52,7 @@ export async function createIdentity(trustedKeys: ReadonlyArray<TrustedKey>, now
   const keyId = `${tenancy}/${user}/${fingerprint}`;
   const issuer = new SessionTokenIssuer(issuerKey, `emulator-${suffix}`, { tenancy, user, compartmentId }, now);
   const sessionPublicKeyPem = pem(sessionKey.publicKey);
+  const apiKeys = new GenerativeAiApiKeys(region);
 
   const keys = new Map<string, KeyObject>([[keyId, apiKey.publicKey]]);
   for (const trusted of trustedKeys) keys.set(trusted.keyId, createPublicKey(trusted.publicKeyPem));
@@ -65,7 +69,8 @@ export async function createIdentity(trustedKeys: ReadonlyArray<TrustedKey>, now
     instanceId: `ocid1.instance.oc1.${region}.aaaaemulator${suffix}`,
     sessionToken: issuer.issue(sessionPublicKeyPem),
     sessionPrivateKeyPem: sessionKey.privateKey.export({ type: 'pkcs8', format: 'pem' }).toString(),
-    apiKey: `sk-emulator-${randomBytes(24).toString('hex')}`,
+    apiKey: apiKeys.issue(region),
+    issueApiKey: (keyRegion) => apiKeys.issue(keyRegion),
     issueSessionToken: (publicKeyPem, claims) => issuer.issue(publicKeyPem, claims),
   };
   const publicKeyFor = (candidate: string): PublicKeyLookup | undefined => {
@@ -73,7 +78,7 @@ export async function createIdentity(trustedKeys: ReadonlyArray<TrustedKey>, now
     const key = keys.get(candidate);
     return key === undefined ? undefined : { publicKey: key };
   };
-  return { credentials, publicKeyFor };
+  return { credentials, publicKeyFor, apiKeys };
 }
 
 function rsaKeyPair(): Promise<KeyPair> {

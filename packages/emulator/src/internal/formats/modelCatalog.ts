@@ -12,13 +12,49 @@ export interface Model {
   readonly id: string;
   readonly chatFormats: readonly ChatFormat[];
   readonly runtime: Runtime | undefined;
-  /** Sends reasoning deltas before the answer: the id contains "reason". */
+  /** Sends reasoning deltas before the answer: today's reasoning models (see the catalog), or an id with "reason" in it. */
   readonly reasoning: boolean;
   /** Ends GENERIC streams with `data: [DONE]`: Meta models do, others end at EOF. */
   readonly endsWithDone: boolean;
+  /** Refuses `maxTokens` / `max_tokens` and takes only the completion limit: OpenAI's reasoning models. */
+  readonly refusesMaxTokens: boolean;
+  /**
+   * How its GENERIC tool calls stream: `fragments` (id and name, then argument pieces: Meta),
+   * `whole` (each call in one event: OpenAI, xAI), `whole-without-id` (Google's Gemini).
+   */
+  readonly toolCalls: 'fragments' | 'whole' | 'whole-without-id';
 }
 
 const genericFamilies = ['meta.', 'xai.', 'openai.', 'google.', 'mistral.'];
+
+/**
+ * Today's on-demand chat models (Oracle's model pages, 2026), with what sets them apart. A
+ * model id of a known family that is not listed is still served, with its family's defaults.
+ * xai.grok-4 reasons but does not return its reasoning, so it sends none here either.
+ */
+export const chatModelCatalog: readonly string[] = [
+  'meta.llama-3.3-70b-instruct',
+  'meta.llama-4-maverick-17b-128e-instruct-fp8',
+  'meta.llama-4-scout-17b-16e-instruct',
+  'openai.gpt-oss-120b',
+  'openai.gpt-oss-20b',
+  'openai.gpt-5',
+  'openai.gpt-5-mini',
+  'openai.gpt-5-nano',
+  'xai.grok-3',
+  'xai.grok-3-mini',
+  'xai.grok-4',
+  'google.gemini-2.5-pro',
+  'google.gemini-2.5-flash',
+  'google.gemini-2.5-flash-lite',
+  'cohere.command-a-03-2025',
+  'cohere.command-a-reasoning-08-2025',
+  'cohere.command-r-plus-08-2024',
+  'cohere.command-r-08-2024',
+];
+
+/** Reasoning models by id prefix: they send reasoning deltas before the answer. */
+const reasoningPrefixes = ['openai.gpt-5', 'openai.gpt-oss', 'openai.o', 'xai.grok-3-mini', 'google.gemini-2.5-pro'];
 
 /**
  * The model a request addresses, by the rules in the README: Meta, xAI, OpenAI, Google
@@ -77,15 +113,17 @@ function dedicatedModel(endpointId: unknown): string {
 
 function describe(id: string): Model {
   const lower = id.toLowerCase();
-  const reasoning = lower.includes('reason');
+  const reasoning = lower.includes('reason') || reasoningPrefixes.some((prefix) => lower.startsWith(prefix));
+  const traits = { reasoning, endsWithDone: false, refusesMaxTokens: /^openai\.(gpt-5|o\d)/.test(lower), toolCalls: 'fragments' } as const;
   if (genericFamilies.some((prefix) => lower.startsWith(prefix))) {
     const isMeta = lower.startsWith('meta.');
-    return { id, chatFormats: ['GENERIC'], runtime: isMeta ? 'LLAMA' : undefined, reasoning, endsWithDone: isMeta };
+    const toolCalls = isMeta || lower.startsWith('mistral.') ? 'fragments' : lower.startsWith('google.') ? 'whole-without-id' : 'whole';
+    return { ...traits, id, chatFormats: ['GENERIC'], runtime: isMeta ? 'LLAMA' : undefined, endsWithDone: isMeta, toolCalls };
   }
   if (lower.startsWith('cohere.command')) {
     const chatFormats: readonly ChatFormat[] = lower.startsWith('cohere.command-r') ? ['COHERE'] : ['COHERE', 'COHEREV2'];
-    return { id, chatFormats, runtime: 'COHERE', reasoning, endsWithDone: false };
+    return { ...traits, id, chatFormats, runtime: 'COHERE' };
   }
-  if (lower.startsWith('cohere.')) return { id, chatFormats: [], runtime: undefined, reasoning, endsWithDone: false };
+  if (lower.startsWith('cohere.')) return { ...traits, id, chatFormats: [], runtime: undefined };
   throw new ServiceError(`Model ${id} was not found or you are not authorized to use it.`, { status: 404, code: 'NotAuthorizedOrNotFound' });
 }

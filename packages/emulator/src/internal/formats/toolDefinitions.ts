@@ -28,6 +28,27 @@ export function genericTools(list: readonly unknown[], parent: string): ToolDefi
 }
 
 /**
+ * Reads OpenAI-style tools: `[{type: 'function', function: {name, parameters}}]` (chat
+ * completions, `nestedFunction`) or `[{type: 'function', name, parameters}]` (Responses).
+ *
+ * @example
+ * openAiTools([{ type: 'function', name: 'sqrt', parameters: { properties: { x: { type: 'number' } } } }], 'body.tools', false);
+ * // [{ name: 'sqrt', parameters: [['x', 'number']] }]
+ */
+export function openAiTools(list: readonly unknown[], parent: string, nestedFunction: boolean): ToolDefinition[] {
+  return list.map((tool, index) => {
+    const path = `${parent}[${index}]`;
+    const outer = toolRecord(tool, path);
+    if (optionalString(outer, 'type', path) !== 'function') throw new ServiceError(`${path}.type must be "function".`, { status: 400, code: 'InvalidParameter' });
+    const record = nestedFunction ? (optionalRecord(outer, 'function', path) ?? {}) : outer;
+    const recordPath = nestedFunction ? `${path}.function` : path;
+    const schema = optionalRecord(record, 'parameters', recordPath);
+    const properties = schema === undefined ? undefined : optionalRecord(schema, 'properties', `${recordPath}.parameters`);
+    return { name: toolName(record, recordPath), parameters: typesOf(properties, 'type') };
+  });
+}
+
+/**
  * Reads COHERE tools: `[{name, description, parameterDefinitions: {city: {type: 'str', isRequired}}}]`.
  *
  * @example

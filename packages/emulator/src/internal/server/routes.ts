@@ -5,8 +5,11 @@ import { openAiEvents, openAiResponse } from '../formats/openAi/openAiChat.js';
 import { parseChatRequest } from '../formats/parseChatRequest.js';
 import { parseGenerateTextRequest } from '../formats/generateText/parseGenerateTextRequest.js';
 import { parseOpenAiRequest } from '../formats/openAi/parseOpenAiRequest.js';
-import { planAnswer } from '../answers/planAnswer.js';
-import { planToolCall } from '../answers/planToolCall.js';
+import { planAnswer, type Turn } from '../answers/planAnswer.js';
+import { planToolCall, type ToolCallPlan } from '../answers/planToolCall.js';
+import type { OpenAiOptions } from '../formats/openAi/openAiOptions.js';
+import { parseResponsesRequest } from '../formats/responses/parseResponsesRequest.js';
+import { responsesEvents, responsesResponse } from '../formats/responses/responsesEvents.js';
 import { respond } from './respond.js';
 
 /** An operation the emulator serves. */
@@ -49,6 +52,13 @@ const generateText: Route = {
   },
 };
 
+/** The tool call of an OpenAI-compatible request, decided as for GENERIC. */
+function openAiToolCall(conversation: readonly Turn[], options: OpenAiOptions, seed: string): ToolCallPlan | undefined {
+  const lastUserText = [...conversation].reverse().find((turn) => turn.role === 'USER')?.text ?? '';
+  const afterToolResult = conversation[conversation.length - 1]?.role === 'TOOL';
+  return planToolCall({ tools: options.tools, choice: options.toolChoice, lastUserText, afterToolResult, seed });
+}
+
 const openAiChat: Route = {
   allowsBearer: true,
   async handle(exchange, json) {
@@ -57,9 +67,24 @@ const openAiChat: Route = {
       { modelId: input.model.id, conversation: input.conversation, maxTokens: input.maxTokens, reasoning: input.model.reasoning },
       exchange.settings,
     );
+    const tool = openAiToolCall(input.conversation, input.options, answer.seed);
     const done = exchange.faults.endsWithDone(true);
     const now = new Date(exchange.now());
-    await respond(exchange, input.stream, () => openAiEvents(input, answer, now, done), () => openAiResponse(input, answer, now));
+    await respond(exchange, input.stream, () => openAiEvents(input, answer, tool, now, done), () => openAiResponse(input, answer, tool, now));
+  },
+};
+
+const responses: Route = {
+  allowsBearer: true,
+  async handle(exchange, json) {
+    const input = parseResponsesRequest(json);
+    const answer = planAnswer(
+      { modelId: input.model.id, conversation: input.conversation, maxTokens: input.maxTokens, reasoning: input.model.reasoning },
+      exchange.settings,
+    );
+    const tool = openAiToolCall(input.conversation, input.options, answer.seed);
+    const now = new Date(exchange.now());
+    await respond(exchange, input.stream, () => responsesEvents(input, answer, tool, now), () => responsesResponse(input, answer, tool, now));
   },
 };
 
@@ -73,4 +98,5 @@ export const routes: ReadonlyMap<string, Route> = new Map([
   ['/20231130/actions/chat', chat],
   ['/20231130/actions/generateText', generateText],
   ['/openai/v1/chat/completions', openAiChat],
+  ['/openai/v1/responses', responses],
 ]);

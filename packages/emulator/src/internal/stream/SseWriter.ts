@@ -15,7 +15,8 @@ export interface SseFraming {
 const batchBytes = 16 * 1024;
 
 /**
- * Frames data-only server-sent events (`data: <payload>` and a blank line) and groups
+ * Frames server-sent events (`data: <payload>`, after an `event:` line for named events such as
+ * the Responses route's, and a blank line) and groups
  * them into socket writes. Under `no-final-newline` each event's newline and blank line go out
  * with the next event, so the last one can be left without them.
  *
@@ -40,10 +41,11 @@ export class SseWriter {
     return this.#writing || this.#pendingEvents > 0;
   }
 
-  /** Adds one event; writes when the current group is complete. */
-  async push(payload: string): Promise<void> {
+  /** Adds one event (named with an `event:` line when `event` is given); writes when the current group is complete. */
+  async push(payload: string, event?: string): Promise<void> {
     const { lineEnding, noFinalNewline } = this.framing;
-    const frame = `${this.#deferred}data: ${payload}`;
+    const name = event === undefined ? '' : `event: ${event}${lineEnding}`;
+    const frame = `${this.#deferred}${name}data: ${payload}`;
     if (noFinalNewline) {
       this.#deferred = lineEnding + lineEnding;
       this.#add(frame);

@@ -8,6 +8,8 @@ export interface StreamItem {
   readonly data: string;
   /** Text, reasoning or tool-call pieces: paced by the token interval and counted by the `*-after=N` faults. */
   readonly delta: boolean;
+  /** The SSE event name (`event:` line): the Responses route names every event by its type. */
+  readonly event?: string;
 }
 
 /**
@@ -46,7 +48,7 @@ export async function streamEvents(exchange: Exchange, items: Iterable<StreamIte
   for (const item of items) {
     if (item.delta && deltas > 0) await sleep(settings.tokenIntervalMs, closed);
     if (closed.aborted) return;
-    await sse.push(item.data);
+    await sse.push(item.data, item.event);
     if (item.delta) {
       deltas += 1;
       counters.values.deltasSent += 1;

@@ -2,6 +2,7 @@ import { ServiceError } from '../../server/ServiceError.js';
 import { modelNamed, requireChatFormat, type Model } from '../modelCatalog.js';
 import type { Turn } from '../../answers/planAnswer.js';
 import { openAiDialect, readMessages } from '../readMessages.js';
+import { openAiOptions, type OpenAiOptions } from './openAiOptions.js';
 import { checkNumbers, isRecord, optionalBoolean, optionalRecord, optionalTokenLimit, requiredText } from '../requestChecks.js';
 
 /** A checked OpenAI-style chat completions request. */
@@ -13,6 +14,7 @@ export interface OpenAiInput {
   readonly includeUsage: boolean;
   readonly conversation: readonly Turn[];
   readonly maxTokens: number | undefined;
+  readonly options: OpenAiOptions;
 }
 
 /**
@@ -33,6 +35,10 @@ export function parseOpenAiRequest(json: unknown): OpenAiInput {
   requireChatFormat(model, 'GENERIC');
   checkNumbers(json, ['temperature', 'top_p', 'frequency_penalty', 'presence_penalty', 'seed', 'n'], 'body');
   const streamOptions = optionalRecord(json, 'stream_options', 'body');
+  if (model.refusesMaxTokens && json['max_tokens'] !== undefined) {
+    throw new ServiceError(`Unsupported parameter: 'max_tokens' is not supported with ${model.id}. Use 'max_completion_tokens' instead.`, { status: 400, code: 'InvalidParameter' });
+  }
+  responseFormat(json['response_format'], 'body.response_format');
   return {
     modelName,
     model,
@@ -40,5 +46,16 @@ export function parseOpenAiRequest(json: unknown): OpenAiInput {
     includeUsage: streamOptions === undefined ? false : (optionalBoolean(streamOptions, 'include_usage', 'body.stream_options') ?? false),
     conversation: readMessages(json['messages'], 'body.messages', openAiDialect),
     maxTokens: optionalTokenLimit(json, 'max_completion_tokens', 'body') ?? optionalTokenLimit(json, 'max_tokens', 'body'),
+    options: openAiOptions(json, model, 'body', { nestedFunction: true, effort: json['reasoning_effort'], verbosity: json['verbosity'] }),
   };
+}
+
+/** `response_format`: `{type: 'text' | 'json_object'}` or `{type: 'json_schema', json_schema: {name, schema}}`. */
+function responseFormat(value: unknown, path: string): void {
+  if (value === undefined || value === null) return;
+  const type = isRecord(value) ? value['type'] : undefined;
+  if (type === 'text' || type === 'json_object') return;
+  if (type !== 'json_schema') throw new ServiceError(`${path}.type must be text, json_object or json_schema.`, { status: 400, code: 'InvalidParameter' });
+  const schema = optionalRecord(value as Record<string, unknown>, 'json_schema', path);
+  if (schema === undefined || typeof schema['name'] !== 'string') throw new ServiceError(`${path}.json_schema needs a name and a schema.`, { status: 400, code: 'MissingParameter' });
 }
