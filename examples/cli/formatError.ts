@@ -55,7 +55,7 @@ const OPTION_FLAGS: ReadonlyArray<readonly [RegExp, string]> = [
  *
  * @example
  * ```ts
- * formatError(new ConfigurationError('compartmentId', 'No compartment was given.', 'Pass compartmentId…'), paint)
+ * formatError(new ConfigurationError('No compartment was given.', { setting: 'compartmentId', fix: 'Pass compartmentId…' }), paint)
  * // 'error: compartmentId: No compartment was given. Pass --compartment or set OCI_COMPARTMENT_ID.'
  * ```
  */

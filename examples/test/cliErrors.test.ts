@@ -11,7 +11,8 @@ const plain: Paint = (_style, text) => text;
 const privateKeyPem = generateKeyPairSync('rsa', { modulusLength: 1024, privateKeyEncoding: { type: 'pkcs8', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } }).privateKey;
 const keyBody = privateKeyPem.split('\n')[1] ?? '';
 const jwt = 'eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJvY2lkMS51c2VyIn0.c2lnbmF0dXJlLXNpZ25hdHVyZQ';
-const http = { status: 401, ociCode: 'NotAuthenticated', serverMessage: 'The signature does not verify', opcRequestId: 'ABC123', retryAfterMs: undefined };
+const http = { status: 401, ociCode: 'NotAuthenticated', opcRequestId: 'ABC123', retryAfterMs: undefined };
+const serverMessage = 'The signature does not verify';
 
 describe('formatError', () => {
   it.each([
@@ -24,16 +25,16 @@ describe('formatError', () => {
     ['pass_phrase', 'The private key is encrypted and no passphrase was given.', "error: pass_phrase: The private key is encrypted and no passphrase was given. Put the key's passphrase in the profile as its pass_phrase setting (the CLI reads it only from the config file)."],
   ])('says how to fix %s with the CLI flags', (setting, problem, line) => {
     const coreFix = setting === 'key_file' ? 'Check that the path exists and is readable.' : 'Pass it to createClient().';
-    expect(formatError(new ConfigurationError(setting, problem, coreFix), plain)).toBe(line);
+    expect(formatError(new ConfigurationError(problem, { setting, fix: coreFix }), plain)).toBe(line);
   });
 
   it('names the CLI flag a timeout asks to raise', () => {
-    const error = new StreamTimeoutError({ phase: 'idle', waitedMs: 500, tokensReceived: 3 });
+    const error = new StreamTimeoutError('No token for 500 ms after the last one', { phase: 'idle', waitedMs: 500, tokensReceived: 3 });
     expect(formatError(error, plain)).toBe('error: No token for 500 ms after the last one (3 tokens received): the stream stalled. Raise --idle-timeout if the model pauses this long (long reasoning, tool calls).');
   });
 
   it('keeps a service error on one line, with its opc-request-id', () => {
-    const line = formatError(new AuthenticationError({ ...http, serverMessage: 'first line\nsecond line' }), plain);
+    const line = formatError(new AuthenticationError('first line\nsecond line', http), plain);
     expect(line).toMatch(/^error: OCI Generative AI answered 401 NotAuthenticated: first line second line \(opc-request-id ABC123\)/);
     expect(line).not.toContain('\n');
   });
@@ -52,10 +53,10 @@ describe('formatError', () => {
 describe('exitCodeOf', () => {
   it('is 2 for usage, configuration and invalid-request errors, 1 for everything else', () => {
     expect(exitCodeOf(new UsageError('x'))).toBe(2);
-    expect(exitCodeOf(new ConfigurationError('region', 'a.', 'b.'))).toBe(2);
-    expect(exitCodeOf(new InvalidRequestError('prompt', 'empty'))).toBe(2);
-    expect(exitCodeOf(new AuthenticationError(http))).toBe(1);
-    expect(exitCodeOf(new ServerError({ ...http, status: 503 }))).toBe(1);
+    expect(exitCodeOf(new ConfigurationError('a.', { setting: 'region', fix: 'b.' }))).toBe(2);
+    expect(exitCodeOf(new InvalidRequestError('empty', { field: 'prompt' }))).toBe(2);
+    expect(exitCodeOf(new AuthenticationError(serverMessage, http))).toBe(1);
+    expect(exitCodeOf(new ServerError(serverMessage, { ...http, status: 503 }))).toBe(1);
     expect(exitCodeOf(new Error('boom'))).toBe(1);
   });
 });
@@ -94,7 +95,7 @@ describe('redaction for --debug', () => {
 
   it('shows the class, fields, stack and causes of an error without the secrets a cause carries', () => {
     const cause = Object.assign(new Error(`could not load ${privateKeyPem}`), { passphrase: 'hunter2' });
-    const details = debugDetails(new ConfigurationError('key_file', 'Cannot read the key.', 'Check it.', cause));
+    const details = debugDetails(new ConfigurationError('Cannot read the key.', { setting: 'key_file', fix: 'Check it.', cause }));
     expect(details).toMatch(/^ConfigurationError \{/);
     expect(details).toContain("setting: 'key_file'");
     expect(details).toMatch(/\n\s+at /);

@@ -97,10 +97,10 @@ export function generativeAiApiKey(option: GenerativeAiApiKeyAuth): string {
   const key = (option.apiKey ?? process.env[env] ?? '').trim();
   if (key === '') {
     const problem = option.apiKey === undefined ? `No OCI Generative AI API key was given and ${env} is not set.` : 'The API key is empty.';
-    throw new ConfigurationError('apiKey', problem, `Create a key in the Generative AI console of your region, then set ${env} or pass apiKey.`);
+    throw new ConfigurationError(problem, { setting: 'apiKey', fix: `Create a key in the Generative AI console of your region, then set ${env} or pass apiKey.` });
   }
   if (/\s/.test(key)) {
-    throw new ConfigurationError('apiKey', `The API key${option.apiKey === undefined ? ` in ${env}` : ''} contains white space.`, 'Copy the key again, without spaces or line breaks.');
+    throw new ConfigurationError(`The API key${option.apiKey === undefined ? ` in ${env}` : ''} contains white space.`, { setting: 'apiKey', fix: 'Copy the key again, without spaces or line breaks.' });
   }
   return key;
 }
@@ -133,7 +133,7 @@ function fromConfigFile(kind: 'config-file' | 'session-token', file?: string, pr
   const path = configFilePath(file);
   const profile = configProfile(profileName);
   if (!existsSync(path)) {
-    throw new ConfigurationError('configFile', `No OCI config file at ${path}.`, 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.');
+    throw new ConfigurationError(`No OCI config file at ${path}.`, { setting: 'configFile', fix: 'Create one with `oci setup config`, set OCI_CONFIG_FILE, or pass auth explicitly.' });
   }
   let values: { get(key: string): string | null };
   try {
@@ -158,11 +158,11 @@ function fromConfigFile(kind: 'config-file' | 'session-token', file?: string, pr
 /** A session-token profile signs with the token file's content: without it, every request would go out as a plain API key. */
 function checkSessionTokenFile(tokenFile: string | null, path: string, profile: string): void {
   if (!tokenFile) {
-    throw new ConfigurationError('security_token_file', `Profile [${profile}] in ${path} has no security_token_file.`, 'Run `oci session authenticate` for this profile, or add security_token_file= pointing at the token.');
+    throw new ConfigurationError(`Profile [${profile}] in ${path} has no security_token_file.`, { setting: 'security_token_file', fix: 'Run `oci session authenticate` for this profile, or add security_token_file= pointing at the token.' });
   }
   const tokenPath = ConfigFileReader.expandUserHome(tokenFile);
   if (!existsSync(tokenPath)) {
-    throw new ConfigurationError('security_token_file', `The security_token_file ${tokenPath} of profile [${profile}] in ${path} does not exist.`, 'Run `oci session authenticate` (or `oci session refresh`) again, or fix the path.');
+    throw new ConfigurationError(`The security_token_file ${tokenPath} of profile [${profile}] in ${path} does not exist.`, { setting: 'security_token_file', fix: 'Run `oci session authenticate` (or `oci session refresh`) again, or fix the path.' });
   }
 }
 
@@ -188,21 +188,21 @@ function withoutDefaultProfileNotice<T>(read: () => T): T {
 function configFileError(error: unknown, path: string, profile: string): ConfigurationError {
   const text = String(error instanceof Error ? error.message : error);
   if (/profile/i.test(text) && /(not found|no profile|missing)/i.test(text)) {
-    return new ConfigurationError('profile', `Profile [${profile}] is not in ${path}.`, 'Pick an existing profile with OCI_CLI_PROFILE or the profile option.');
+    return new ConfigurationError(`Profile [${profile}] is not in ${path}.`, { setting: 'profile', fix: 'Pick an existing profile with OCI_CLI_PROFILE or the profile option.' });
   }
   if (/private key|key_file/i.test(text)) {
     const tried = keyFilePath(path, profile);
     const where = tried === undefined ? '' : ` (tried ${tried})`;
-    return new ConfigurationError('key_file', `The key_file of profile [${profile}] in ${path} cannot be read${where}.`, 'Check that the path exists and is readable.');
+    return new ConfigurationError(`The key_file of profile [${profile}] in ${path} cannot be read${where}.`, { setting: 'key_file', fix: 'Check that the path exists and is readable.' });
   }
   const missing = /missing (\w+)/.exec(text);
   if (missing?.[1] !== undefined) {
-    return new ConfigurationError(missing[1], `Profile [${profile}] in ${path} has no ${missing[1]}.`, `Add a ${missing[1]}= line to the profile.`);
+    return new ConfigurationError(`Profile [${profile}] in ${path} has no ${missing[1]}.`, { setting: missing[1], fix: `Add a ${missing[1]}= line to the profile.` });
   }
   if (/region/i.test(text)) {
-    return new ConfigurationError('region', `Profile [${profile}] in ${path} names no region.`, 'Add region= to the profile, set OCI_REGION, or pass region.');
+    return new ConfigurationError(`Profile [${profile}] in ${path} names no region.`, { setting: 'region', fix: 'Add region= to the profile, set OCI_REGION, or pass region.' });
   }
-  return new ConfigurationError('configFile', `${path} [${profile}] could not be used (${firstLine(text)}).`, 'Check the file with `oci setup repair-file-permissions` and `oci iam region list`.');
+  return new ConfigurationError(`${path} [${profile}] could not be used (${firstLine(text)}).`, { setting: 'configFile', fix: 'Check the file with `oci setup repair-file-permissions` and `oci iam region list`.' });
 }
 
 /** The key file the profile names, `~` expanded as oci-common expands it; undefined when the profile cannot say. */
@@ -235,7 +235,7 @@ function firstLine(text: string): string {
 export function createAuthProvider(option: AuthOption | undefined): AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> {
   if (option === undefined) return fromConfigFile('config-file');
   if (typeof option !== 'object' || option === null) {
-    throw new ConfigurationError('auth', `${describeValue(option)} is not an auth option.`, 'Pass { type: "config-file" } (or another auth type), or an oci-common provider.');
+    throw new ConfigurationError(`${describeValue(option)} is not an auth option.`, { setting: 'auth', fix: 'Pass { type: "config-file" } (or another auth type), or an oci-common provider.' });
   }
   if (!('type' in option) || typeof option.type !== 'string') return option;
   switch (option.type) {
@@ -248,23 +248,19 @@ export function createAuthProvider(option: AuthOption | undefined): Authenticati
       try {
         return ResourcePrincipalAuthenticationDetailsProvider.builder();
       } catch (error) {
-        throw new ConfigurationError('auth', `Resource principal authentication failed (${firstLine(String(error))}).`, 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).');
+        throw new ConfigurationError(`Resource principal authentication failed (${firstLine(String(error))}).`, { setting: 'auth', fix: 'Set OCI_RESOURCE_PRINCIPAL_VERSION, _RPST, _PRIVATE_PEM and _REGION (OCI Functions sets them).' });
       }
     case 'generative-ai-api-key':
-      throw new ConfigurationError('auth', 'An OCI Generative AI API key is a bearer key, not an IAM provider.', 'Pass it to createClient({ auth }), which sends it on the OpenAI-compatible routes.');
+      throw new ConfigurationError('An OCI Generative AI API key is a bearer key, not an IAM provider.', { setting: 'auth', fix: 'Pass it to createClient({ auth }), which sends it on the OpenAI-compatible routes.' });
     case 'api-key':
       for (const field of ['tenancy', 'user', 'fingerprint', 'privateKey'] as const) {
         if (typeof option[field] !== 'string' || option[field] === '') {
-          throw new ConfigurationError(`auth.${field}`, `An api-key auth needs ${field} as a non-empty string, got ${describeValue(option[field])}.`, 'Pass tenancy, user, fingerprint and the PEM text of privateKey.');
+          throw new ConfigurationError(`An api-key auth needs ${field} as a non-empty string, got ${describeValue(option[field])}.`, { setting: `auth.${field}`, fix: 'Pass tenancy, user, fingerprint and the PEM text of privateKey.' });
         }
       }
       return new SimpleAuthenticationDetailsProvider(option.tenancy, option.user, option.fingerprint, option.privateKey, option.passphrase ?? null);
     default:
-      throw new ConfigurationError(
-        'auth',
-        `${describeValue((option as { type: unknown }).type)} is not an auth type.`,
-        'Use config-file, session-token, instance-principal, resource-principal or api-key, or pass an oci-common provider.',
-      );
+      throw new ConfigurationError(`${describeValue((option as { type: unknown }).type)} is not an auth type.`, { setting: 'auth', fix: 'Use config-file, session-token, instance-principal, resource-principal or api-key, or pass an oci-common provider.' });
   }
 }
 
@@ -293,7 +289,7 @@ async function instancePrincipal(option: { readonly federationEndpoint?: string;
   } catch (error) {
     // oci-common names no region here: it could not resolve the one the metadata service reported.
     if (/not known in region/.test(String(error))) {
-      throw new ConfigurationError('region', `The region from the instance metadata service at ${builder.metadataBaseUrl} is not a region oci-common knows.`, 'Pass federationEndpoint and region (or endpoint) explicitly, or update oci-common.');
+      throw new ConfigurationError(`The region from the instance metadata service at ${builder.metadataBaseUrl} is not a region oci-common knows.`, { setting: 'region', fix: 'Pass federationEndpoint and region (or endpoint) explicitly, or update oci-common.' });
     }
     throw new AuthProviderError(
       `The instance metadata service at ${builder.metadataBaseUrl} could not be read (${firstLine(String(error))}). ` +

@@ -24,9 +24,27 @@ export interface Answer {
   readonly model: string | undefined;
 }
 
-const EMPTY: Answer = { text: '', reasoning: '', toolCalls: [], finish: undefined, usage: undefined, opcRequestId: undefined, model: undefined };
+/**
+ * The answer before any event: no text, no reasoning, no tool calls.
+ *
+ * @example
+ * ```ts
+ * addToAnswer(emptyAnswer, { type: 'text', text: 'Hi' }).text // 'Hi'
+ * ```
+ */
+export const emptyAnswer: Answer = { text: '', reasoning: '', toolCalls: [], finish: undefined, usage: undefined, opcRequestId: undefined, model: undefined };
 
-function addEvent(answer: Answer, event: ChatEvent): Answer {
+/**
+ * One step of gathering an answer: `answer` with `event` added (a new object; `answer` is not
+ * changed). {@link collectAnswer} folds a stream with it; operators that gather answers per
+ * prompt use it too, so every gathered answer has this one shape.
+ *
+ * @example
+ * ```ts
+ * [{ type: 'text', text: 'Hi' }, { type: 'text', text: '!' }].reduce(addToAnswer, emptyAnswer).text // 'Hi!'
+ * ```
+ */
+export function addToAnswer(answer: Answer, event: ChatEvent): Answer {
   switch (event.type) {
     case 'start': return { ...answer, opcRequestId: event.opcRequestId, model: event.model };
     case 'text': return { ...answer, text: answer.text + event.text };
@@ -49,7 +67,7 @@ function addEvent(answer: Answer, event: ChatEvent): Answer {
  * ```
  */
 export function collectAnswer(): OperatorFunction<ChatEvent, Answer> {
-  return reduce(addEvent, EMPTY);
+  return reduce(addToAnswer, emptyAnswer);
 }
 
 /**

@@ -30,7 +30,7 @@ export const CONTINUE_INSTRUCTION =
  */
 export function continueAnswer(request: ChatRequest, partialText: string): ChatRequest {
   if (typeof partialText !== 'string' || partialText === '') {
-    throw new InvalidRequestError('partialText', 'there is no partial answer to continue. Pass the text already shown, or send the request again.');
+    throw new InvalidRequestError('there is no partial answer to continue. Pass the text already shown, or send the request again.', { field: 'partialText' });
   }
   const { prompt, opcRequestId: _dropped, ...rest } = request;
   const messages: ChatMessage[] = [...(request.messages ?? [])];

@@ -113,7 +113,7 @@ export interface OciGenAiClient {
 }
 
 function closedError(): ConfigurationError {
-  return new ConfigurationError('client', 'This client was closed.', 'Create a new client with createClient() for further requests.');
+  return new ConfigurationError('This client was closed.', { setting: 'client', fix: 'Create a new client with createClient() for further requests.' });
 }
 
 function resolveEndpoint(options: ClientOptions, provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> | undefined): string {
@@ -124,8 +124,8 @@ function resolveEndpoint(options: ClientOptions, provider: AuthenticationDetails
   const fromEnv = process.env['OCI_REGION'];
   if (fromEnv !== undefined && fromEnv !== '') return inferenceEndpoint(fromEnv, 'OCI_REGION');
   throw provider === undefined
-    ? new ConfigurationError('region', 'No region was given; a Generative AI API key works in the region it was created in only.', 'Pass the region of the key (e.g. us-chicago-1) or set OCI_REGION.')
-    : new ConfigurationError('region', 'No region was given and the auth provider names none.', 'Pass region (e.g. us-chicago-1), set OCI_REGION, or add region= to the config profile.');
+    ? new ConfigurationError('No region was given; a Generative AI API key works in the region it was created in only.', { setting: 'region', fix: 'Pass the region of the key (e.g. us-chicago-1) or set OCI_REGION.' })
+    : new ConfigurationError('No region was given and the auth provider names none.', { setting: 'region', fix: 'Pass region (e.g. us-chicago-1), set OCI_REGION, or add region= to the config profile.' });
 }
 
 /** Where the provider's region came from, for errors: the config profile, or the provider itself. */
@@ -145,11 +145,7 @@ function checkedEndpoint(endpoint: unknown): string {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.username !== '' || url.password !== '' || url.search !== '' || url.hash !== '') {
-    throw new ConfigurationError(
-      'endpoint',
-      `${describeValue(endpoint)} is not an http(s) URL without credentials, query or fragment.`,
-      'Pass the service base URL, e.g. https://inference.generativeai.us-chicago-1.oci.oraclecloud.com, or leave endpoint out and pass region.',
-    );
+    throw new ConfigurationError(`${describeValue(endpoint)} is not an http(s) URL without credentials, query or fragment.`, { setting: 'endpoint', fix: 'Pass the service base URL, e.g. https://inference.generativeai.us-chicago-1.oci.oraclecloud.com, or leave endpoint out and pass region.' });
   }
   return endpoint as string;
 }
@@ -164,16 +160,16 @@ const NUMBER_OPTIONS: readonly [keyof ClientOptions, NumberRule, string][] = [
 /** Every option checked at createClient, so that none becomes a retryable failure at request time. */
 function checkClientOptions(options: unknown): asserts options is ClientOptions {
   if (typeof options !== 'object' || options === null || Array.isArray(options)) {
-    throw new ConfigurationError('options', `createClient was given ${describeValue(options)}.`, 'Pass an options object such as { compartmentId, region }.');
+    throw new ConfigurationError(`createClient was given ${describeValue(options)}.`, { setting: 'options', fix: 'Pass an options object such as { compartmentId, region }.' });
   }
   const given = options as Record<string, unknown>;
   for (const [name, rule, fix] of NUMBER_OPTIONS) {
     const allowed = given[name] === undefined ? undefined : numberProblem(given[name], rule);
-    if (allowed !== undefined) throw new ConfigurationError(name, `${describeValue(given[name])} is not ${allowed}.`, fix);
+    if (allowed !== undefined) throw new ConfigurationError(`${describeValue(given[name])} is not ${allowed}.`, { setting: name, fix: fix });
   }
   for (const name of ['compartmentId', 'region', 'endpoint'] as const) {
     if (given[name] !== undefined && typeof given[name] !== 'string') {
-      throw new ConfigurationError(name, `${describeValue(given[name])} is not a string.`, `Pass ${name} as a string, or leave it out.`);
+      throw new ConfigurationError(`${describeValue(given[name])} is not a string.`, { setting: name, fix: `Pass ${name} as a string, or leave it out.` });
     }
   }
   // The endpoint or region first: an unusable one is the problem to report, before the key is read.
@@ -181,11 +177,11 @@ function checkClientOptions(options: unknown): asserts options is ClientOptions 
   else if (given['region'] !== undefined) inferenceEndpoint(given['region'] as string, 'the region option');
   const limiter = given['rateLimiter'] as { gate?: unknown } | undefined;
   if (limiter !== undefined && typeof limiter?.gate !== 'function') {
-    throw new ConfigurationError('rateLimiter', `${describeValue(limiter)} is not a rate limiter.`, 'Pass createRateLimiter({ … }) from @oci-genai-rx/operators, or leave rateLimiter out.');
+    throw new ConfigurationError(`${describeValue(limiter)} is not a rate limiter.`, { setting: 'rateLimiter', fix: 'Pass createRateLimiter({ … }) from @oci-genai-rx/operators, or leave rateLimiter out.' });
   }
   const dispatcher = given['dispatcher'] as { dispatch?: unknown } | undefined;
   if (dispatcher !== undefined && typeof dispatcher?.dispatch !== 'function') {
-    throw new ConfigurationError('dispatcher', `${describeValue(dispatcher)} is not an undici Dispatcher.`, 'Pass an undici Agent, ProxyAgent or MockAgent, or leave dispatcher out.');
+    throw new ConfigurationError(`${describeValue(dispatcher)} is not an undici Dispatcher.`, { setting: 'dispatcher', fix: 'Pass an undici Agent, ProxyAgent or MockAgent, or leave dispatcher out.' });
   }
 }
 
@@ -229,10 +225,10 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   const usesApiKey = provider === undefined;
   const defaultRoute = options.route ?? (usesApiKey ? 'responses' : 'native');
   if (!ROUTES.includes(defaultRoute)) {
-    throw new ConfigurationError('route', `"${String(defaultRoute)}" is not a route.`, `Use ${ROUTES.join(', ')}.`);
+    throw new ConfigurationError(`"${String(defaultRoute)}" is not a route.`, { setting: 'route', fix: `Use ${ROUTES.join(', ')}.` });
   }
   if (usesApiKey && defaultRoute === 'native') {
-    throw new ConfigurationError('route', 'The native route does not take Generative AI API keys.', "Use route 'responses' or 'chat-completions', or IAM auth for the native route.");
+    throw new ConfigurationError('The native route does not take Generative AI API keys.', { setting: 'route', fix: "Use route 'responses' or 'chat-completions', or IAM auth for the native route." });
   }
   const ownAgent = options.dispatcher === undefined
     ? new Agent({ connections: options.maxConnections ?? 64, pipelining: 1, headersTimeout: timeout, bodyTimeout: timeout })
@@ -244,7 +240,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   function compartment(override: string | undefined): string {
     const id = override ?? defaultCompartment;
     if (id === undefined || id === '') {
-      throw new ConfigurationError('compartmentId', 'No compartment was given.', 'Pass compartmentId to createClient() or the request, or set OCI_COMPARTMENT_ID.');
+      throw new ConfigurationError('No compartment was given.', { setting: 'compartmentId', fix: 'Pass compartmentId to createClient() or the request, or set OCI_COMPARTMENT_ID.' });
     }
     return id;
   }
@@ -266,9 +262,9 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
 
   function chatRoute(route: ChatRoute | undefined): ChatRoute {
     const chosen = route ?? defaultRoute;
-    if (!ROUTES.includes(chosen)) throw new InvalidRequestError('route', `"${String(chosen)}" is not a route. Use ${ROUTES.join(', ')}.`);
+    if (!ROUTES.includes(chosen)) throw new InvalidRequestError(`"${String(chosen)}" is not a route. Use ${ROUTES.join(', ')}.`, { field: 'route' });
     if (usesApiKey && chosen === 'native') {
-      throw new InvalidRequestError('route', "the native route does not take Generative AI API keys. Use route 'responses' or 'chat-completions', or IAM auth.");
+      throw new InvalidRequestError("the native route does not take Generative AI API keys. Use route 'responses' or 'chat-completions', or IAM auth.", { field: 'route' });
     }
     return chosen;
   }
@@ -293,7 +289,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
     }),
     generateText: (request) => stream(() => {
       checkRequest(request, 'generateText');
-      if (usesApiKey) throw new InvalidRequestError('route', 'generateText is a native operation, which does not take Generative AI API keys. Use chat() on the responses route, or IAM auth.');
+      if (usesApiKey) throw new InvalidRequestError('generateText is a native operation, which does not take Generative AI API keys. Use chat() on the responses route, or IAM auth.', { field: 'route' });
       const { body, runtime } = generateTextBody(request, compartment(request.compartmentId));
       return { path: '/20231130/actions/generateText', body, headers: requestHeaders(request), model: request.model, format: runtime, operation: 'generateText' };
     }),

@@ -41,11 +41,7 @@ export function knownRegion(regionId: unknown, source: string): Region {
   const region = REGION_ID.test(id) || SHORT_CODE.test(id) ? BUILT_IN_REGIONS.get(id) : undefined;
   if (region === undefined) {
     const shape = typeof regionId === 'string' && !REGION_ID.test(id) && !SHORT_CODE.test(id) ? 'is not a region identifier' : 'is not a region oci-common knows';
-    throw new ConfigurationError(
-      'region',
-      `${JSON.stringify(typeof regionId === 'string' ? regionId.slice(0, 100) : regionId) ?? String(regionId)} from ${source} ${shape}.`,
-      'Use a region id such as us-chicago-1 or eu-frankfurt-1 (or its short code, ord), or pass endpoint explicitly.',
-    );
+    throw new ConfigurationError(`${JSON.stringify(typeof regionId === 'string' ? regionId.slice(0, 100) : regionId) ?? String(regionId)} from ${source} ${shape}.`, { setting: 'region', fix: 'Use a region id such as us-chicago-1 or eu-frankfurt-1 (or its short code, ord), or pass endpoint explicitly.' });
   }
   return region;
 }
@@ -72,7 +68,7 @@ export function inferenceEndpoint(region: string | Region, source = 'the region 
   const url = new URL('https://localhost');
   url.hostname = host;
   if (!REALM_DOMAIN.test(domain) || url.hostname !== host) {
-    throw new ConfigurationError('region', `The realm of ${known.regionId} names the domain ${JSON.stringify(domain)}, which is not a host name.`, 'Pass endpoint explicitly.');
+    throw new ConfigurationError(`The realm of ${known.regionId} names the domain ${JSON.stringify(domain)}, which is not a host name.`, { setting: 'region', fix: 'Pass endpoint explicitly.' });
   }
   return url.origin;
 }

@@ -2,10 +2,16 @@
  * Every error this library raises extends {@link OciGenAiError}: branch on `instanceof` or on the
  * stable `code`. No error ever carries a private key, a passphrase, a session token or an
  * `Authorization` header, in its message or in any property.
+ *
+ * Every error class takes `(message, options)`: `message` says what went wrong, `options` carries
+ * `cause`, `opcRequestId` and the class's own fields. A class whose message has a fixed frame
+ * (the HTTP status line, the setting or field name, the fix) builds `error.message` around it.
  */
 
 /**
- * The stable discriminant of every error this library raises.
+ * The stable discriminants of the errors core raises. Each code is defined where it is raised:
+ * `@oci-genai-rx/operators` adds `TIMEOUT` (`StreamTimeoutError`), `INVALID_OUTPUT` (`PartialJsonError`)
+ * and `TOOL` (`ToolError`).
  *
  * @example
  * ```ts
@@ -19,10 +25,22 @@ export type OciGenAiErrorCode =
   | 'CONNECTION'
   | 'STREAM_PARSE'
   | 'INCOMPLETE_STREAM'
-  | 'TIMEOUT'
-  | 'INVALID_OUTPUT'
-  | 'AUTH_PROVIDER'
-  | 'TOOL';
+  | 'AUTH_PROVIDER';
+
+/**
+ * What every error's options may carry.
+ *
+ * @example
+ * ```ts
+ * { opcRequestId: '5F1E…', cause: socketError }
+ * ```
+ */
+export interface OciGenAiErrorOptions {
+  /** The `opc-request-id` of the request that failed, when the server sent one. */
+  readonly opcRequestId?: string | undefined;
+  /** The underlying error. */
+  readonly cause?: unknown;
+}
 
 /**
  * The base class of every error of oci-genai-rx.
@@ -34,14 +52,14 @@ export type OciGenAiErrorCode =
  * ```
  */
 export abstract class OciGenAiError extends Error {
-  /** The stable discriminant: branch on it instead of parsing the message. */
-  abstract readonly code: OciGenAiErrorCode;
+  /** The stable discriminant: branch on it instead of parsing the message ({@link OciGenAiErrorCode}, or a code another package defines). */
+  abstract readonly code: string;
   /** True when trying the same request again may succeed (rate limits, 5xx, resets before any token). */
   readonly retryable: boolean;
   /** The `opc-request-id` of the request that failed, when the server sent one. */
   readonly opcRequestId: string | undefined;
 
-  protected constructor(message: string, options: { retryable?: boolean; opcRequestId?: string | undefined; cause?: unknown } = {}) {
+  protected constructor(message: string, options: OciGenAiErrorOptions & { readonly retryable?: boolean } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.retryable = options.retryable ?? false;
     this.opcRequestId = options.opcRequestId;
@@ -49,33 +67,31 @@ export abstract class OciGenAiError extends Error {
 }
 
 /**
- * What the server said about a failed request, as an {@link OciHttpError} carries it.
+ * The options of an {@link OciHttpError}: what the server said beside its message.
  *
  * @example
  * ```ts
- * { status: 429, ociCode: 'TooManyRequests', serverMessage: 'Too many requests', opcRequestId: '5F1E…', retryAfterMs: 2000 }
+ * { status: 429, ociCode: 'TooManyRequests', opcRequestId: '5F1E…', retryAfterMs: 2000 }
  * ```
  */
-export interface OciHttpErrorDetails {
+export interface OciHttpErrorOptions extends OciGenAiErrorOptions {
   /** The HTTP status. */
   readonly status: number;
   /** OCI's error code (`TooManyRequests`, `NotAuthenticated`, …), or undefined when the body had none. */
   readonly ociCode: string | undefined;
-  /** OCI's message, or the first bytes of a non-JSON body. */
-  readonly serverMessage: string;
-  /** The `opc-request-id` response header. */
-  readonly opcRequestId: string | undefined;
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
 }
 
 /**
- * The service answered with an error status. Subclasses name the meaningful ones.
+ * The service answered with an error status. Subclasses name the meaningful ones. `message` is
+ * the server's message; `error.message` frames it with the status, the OCI code, the
+ * `opc-request-id` and the subclass's fix.
  *
  * @example
  * ```ts
- * if (error instanceof OciHttpError) console.log(error.status, error.ociCode, error.opcRequestId);
- * // 429 TooManyRequests 5F1E…
+ * const error = new RateLimitError('Too many requests', { status: 429, ociCode: 'TooManyRequests', opcRequestId: '5F1E…', retryAfterMs: 2000 });
+ * error.message; // 'OCI Generative AI answered 429 TooManyRequests: Too many requests (opc-request-id 5F1E…)'
  * ```
  */
 export class OciHttpError extends OciGenAiError {
@@ -90,17 +106,21 @@ export class OciHttpError extends OciGenAiError {
   /** The server's `Retry-After`, in milliseconds, when it sent one. */
   readonly retryAfterMs: number | undefined;
 
-  constructor(details: OciHttpErrorDetails, hint = '') {
-    const code = details.ociCode === undefined ? '' : ` ${details.ociCode}`;
-    const id = details.opcRequestId === undefined ? '' : ` (opc-request-id ${details.opcRequestId})`;
-    super(`OCI Generative AI answered ${details.status}${code}: ${details.serverMessage}${id}${hint}`, {
-      retryable: isRetryableStatus(details.status, details.ociCode),
-      opcRequestId: details.opcRequestId,
+  /** What this class adds after the status line: how to fix it. */
+  protected static readonly fix: string = '';
+
+  constructor(message: string, options: OciHttpErrorOptions) {
+    const code = options.ociCode === undefined ? '' : ` ${options.ociCode}`;
+    const id = options.opcRequestId === undefined ? '' : ` (opc-request-id ${options.opcRequestId})`;
+    super(`OCI Generative AI answered ${options.status}${code}: ${message}${id}${new.target.fix}`, {
+      retryable: isRetryableStatus(options.status, options.ociCode),
+      opcRequestId: options.opcRequestId,
+      cause: options.cause,
     });
-    this.status = details.status;
-    this.ociCode = details.ociCode;
-    this.serverMessage = details.serverMessage;
-    this.retryAfterMs = details.retryAfterMs;
+    this.status = options.status;
+    this.ociCode = options.ociCode;
+    this.serverMessage = message;
+    this.retryAfterMs = options.retryAfterMs;
   }
 }
 
@@ -126,9 +146,7 @@ export class BadRequestError extends OciHttpError {
  */
 export class AuthenticationError extends OciHttpError {
   override readonly name = 'AuthenticationError';
-  constructor(details: OciHttpErrorDetails) {
-    super(details, '. Check the key, its fingerprint, the tenancy and user OCIDs, and the system clock.');
-  }
+  protected static override readonly fix: string = '. Check the key, its fingerprint, the tenancy and user OCIDs, and the system clock.';
 }
 
 /**
@@ -141,9 +159,7 @@ export class AuthenticationError extends OciHttpError {
  */
 export class PermissionDeniedError extends OciHttpError {
   override readonly name = 'PermissionDeniedError';
-  constructor(details: OciHttpErrorDetails) {
-    super(details, '. An IAM policy must allow "use generative-ai-family" in this compartment.');
-  }
+  protected static override readonly fix: string = '. An IAM policy must allow "use generative-ai-family" in this compartment.';
 }
 
 /**
@@ -156,9 +172,7 @@ export class PermissionDeniedError extends OciHttpError {
  */
 export class NotFoundError extends OciHttpError {
   override readonly name = 'NotFoundError';
-  constructor(details: OciHttpErrorDetails) {
-    super(details, '. Check the model id (or endpoint OCID), the compartment, the region, and IAM policies.');
-  }
+  protected static override readonly fix: string = '. Check the model id (or endpoint OCID), the compartment, the region, and IAM policies.';
 }
 
 /**
@@ -207,9 +221,7 @@ export class ServerError extends OciHttpError {
  */
 export class RedirectError extends OciHttpError {
   override readonly name = 'RedirectError';
-  constructor(details: OciHttpErrorDetails) {
-    super(details, '. Redirects are never followed with signed headers: point the client at the right endpoint.');
-  }
+  protected static override readonly fix: string = '. Redirects are never followed with signed headers: point the client at the right endpoint.';
 }
 
 /**
@@ -227,11 +239,26 @@ export function isRetryableStatus(status: number, ociCode: string | undefined): 
 }
 
 /**
+ * The options of a {@link ConfigurationError}.
+ *
+ * @example
+ * ```ts
+ * { setting: 'key_file', fix: 'Check that the path exists and is readable.', cause: readError }
+ * ```
+ */
+export interface ConfigurationErrorOptions extends OciGenAiErrorOptions {
+  /** The setting that is wrong (`compartmentId`, `region`, `key_file`, `pass_phrase`, …). */
+  readonly setting: string;
+  /** How to fix it, in this library's terms. */
+  readonly fix: string;
+}
+
+/**
  * A setting needed to reach OCI is missing or wrong: the message names the setting and the fix.
  *
  * @example
  * ```ts
- * new ConfigurationError('compartmentId', 'No compartment was given.', 'Pass compartmentId to createClient().')
+ * new ConfigurationError('No compartment was given.', { setting: 'compartmentId', fix: 'Pass compartmentId to createClient().' })
  * // ConfigurationError: compartmentId: No compartment was given. Pass compartmentId to createClient().
  * ```
  */
@@ -245,11 +272,12 @@ export class ConfigurationError extends OciGenAiError {
   /** How to fix it, in this library's terms (a CLI may reword it in terms of its flags). */
   readonly fix: string;
 
-  constructor(setting: string, problem: string, fix: string, cause?: unknown) {
-    super(`${setting}: ${problem} ${fix}`, { cause });
-    this.setting = setting;
+  /** @param problem what is wrong with the setting. */
+  constructor(problem: string, options: ConfigurationErrorOptions) {
+    super(`${options.setting}: ${problem} ${options.fix}`, options);
+    this.setting = options.setting;
     this.problem = problem;
-    this.fix = fix;
+    this.fix = options.fix;
   }
 }
 
@@ -286,11 +314,25 @@ export class AuthProviderError extends OciGenAiError {
 }
 
 /**
+ * The options of an {@link InvalidRequestError}.
+ *
+ * @example
+ * ```ts
+ * { field: 'prompt' }
+ * ```
+ */
+export interface InvalidRequestErrorOptions extends OciGenAiErrorOptions {
+  /** The request field that is wrong. */
+  readonly field: string;
+}
+
+/**
  * The request is invalid and was not sent: the message says which field and how to fix it.
  *
  * @example
  * ```ts
- * // InvalidRequestError: prompt: the prompt is empty. Pass a non-empty prompt or at least one message.
+ * new InvalidRequestError('prompt is empty. Pass a non-empty prompt.', { field: 'prompt' }).message
+ * // 'prompt: prompt is empty. Pass a non-empty prompt.'
  * ```
  */
 export class InvalidRequestError extends OciGenAiError {
@@ -299,9 +341,9 @@ export class InvalidRequestError extends OciGenAiError {
   /** The request field that is wrong. */
   readonly field: string;
 
-  constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
-    this.field = field;
+  constructor(message: string, options: InvalidRequestErrorOptions) {
+    super(`${options.field}: ${message}`, options);
+    this.field = options.field;
   }
 }
 
@@ -313,13 +355,9 @@ export class InvalidRequestError extends OciGenAiError {
  * { opcRequestId: '5F1E…', tokensReceived: 3 }
  * ```
  */
-export interface StreamErrorOptions {
-  /** The `opc-request-id` of the request. */
-  readonly opcRequestId?: string | undefined;
+export interface StreamErrorOptions extends OciGenAiErrorOptions {
   /** How many text deltas had arrived before the failure. */
   readonly tokensReceived: number;
-  /** The underlying error. */
-  readonly cause?: unknown;
 }
 
 /**
@@ -337,33 +375,67 @@ export class ConnectionError extends OciGenAiError {
   readonly tokensReceived: number;
 
   constructor(message: string, options: StreamErrorOptions) {
-    super(message, { retryable: options.tokensReceived === 0, opcRequestId: options.opcRequestId, cause: options.cause });
+    super(message, { opcRequestId: options.opcRequestId, cause: options.cause, retryable: options.tokensReceived === 0 });
     this.tokensReceived = options.tokensReceived;
   }
 }
 
 /**
- * A stream frame was not what the wire format allows (not JSON, or too large).
- * The message quotes the frame, truncated.
+ * Why a stream could not be read, to branch on (like eventsource-parser's `ParseError.type`):
+ * - `not-json`: a `data:` frame is not a JSON object;
+ * - `bad-utf8`: the body is not valid UTF-8;
+ * - `too-large`: one event grew past `maxEventChars`;
+ * - `content-type`: the answer is not `text/event-stream`;
+ * - `content-encoding`: the body is compressed with a coding that cannot be undone, or corrupt;
+ * - `tool-call`: tool-call fragments that cannot be told apart;
+ * - `not-sse`: a line is not server-sent-event syntax (an unknown field, a bad `retry`).
+ *
+ * @example
+ * ```ts
+ * if (error instanceof StreamParseError && error.reason === 'too-large') raiseTheLimit();
+ * ```
+ */
+export type StreamParseErrorReason = 'not-json' | 'bad-utf8' | 'too-large' | 'content-type' | 'content-encoding' | 'tool-call' | 'not-sse';
+
+/**
+ * The options of a {@link StreamParseError}.
+ *
+ * @example
+ * ```ts
+ * { reason: 'not-json', frame: '<html>oops</html>', tokensReceived: 3, opcRequestId: '5F1E…' }
+ * ```
+ */
+export interface StreamParseErrorOptions extends StreamErrorOptions {
+  /** Why the stream could not be read. */
+  readonly reason: StreamParseErrorReason;
+  /** The offending frame or line; `''` when there is none (a content type, bad bytes). */
+  readonly frame: string;
+}
+
+/**
+ * A stream was not what the wire format allows: branch on `reason`. The message quotes the
+ * frame, truncated.
  *
  * @example
  * ```ts
  * // StreamParseError: OCI sent a frame that is not JSON: <html>oops</html>
+ * error.reason; // 'not-json'
  * ```
  */
 export class StreamParseError extends OciGenAiError {
   override readonly name = 'StreamParseError';
   readonly code = 'STREAM_PARSE' as const;
+  /** Why the stream could not be read. */
+  readonly reason: StreamParseErrorReason;
   /** The offending frame, truncated to 200 characters. */
   readonly frame: string;
   /** How many text deltas had arrived before the bad frame. */
   readonly tokensReceived: number;
-  /** What was wrong: `content-type`, `content-encoding`, `tool-call`, or `frame` (a bad frame). */
-  readonly reason: string;
 
-  constructor(message: string, frame: string, options: StreamErrorOptions & { readonly reason?: string }) {
-    super(message, { opcRequestId: options.opcRequestId, cause: options.cause });
-    this.frame = frame.length > 200 ? `${frame.slice(0, 200)}…` : frame;
+  constructor(message: string, options: StreamParseErrorOptions) {
+    super(message, options);
+    this.reason = options.reason;
+    this.frame = options.frame.length > 200 ? `${options.frame.slice(0, 200)}…` : options.frame;
     this.tokensReceived = options.tokensReceived;
     this.reason = options.reason ?? 'frame';
   }
@@ -385,7 +457,7 @@ export class IncompleteStreamError extends OciGenAiError {
   readonly tokensReceived: number;
 
   constructor(message: string, options: StreamErrorOptions) {
-    super(message, { retryable: options.tokensReceived === 0, opcRequestId: options.opcRequestId, cause: options.cause });
+    super(message, { opcRequestId: options.opcRequestId, cause: options.cause, retryable: options.tokensReceived === 0 });
     this.tokensReceived = options.tokensReceived;
   }
 }
@@ -395,7 +467,7 @@ export class IncompleteStreamError extends OciGenAiError {
  *
  * @example
  * ```ts
- * isRetryable(new RateLimitError({ status: 429, … })) // true
+ * isRetryable(new RateLimitError('Too many requests', { status: 429, … })) // true
  * isRetryable(new Error('boom')) // false
  * ```
  */

@@ -1,4 +1,5 @@
 export * from './events.js';
+export * from './isChatEvent.js';
 export * from './errors.js';
 export * from './createClient.js';
 export * from './authProvider.js';

@@ -123,6 +123,23 @@ describe('StreamDecoder', () => {
     expect(() => decode(generic, [bytes])).toThrow(/not valid UTF-8/);
   });
 
+  it.each([
+    ['a frame that is not JSON', [encoder.encode('data: <html>oops</html>\n\n')], 'not-json'],
+    ['a JSON frame that is not an object', [encoder.encode('data: [1,2]\n\n')], 'not-json'],
+    ['bytes that are not UTF-8', [Uint8Array.of(...encoder.encode('data: {"text":"'), 0xff, 0xfe, ...encoder.encode('"}\n\n'))], 'bad-utf8'],
+    ['an event past the buffer limit', [encoder.encode(`data: {"text":"${'x'.repeat(5000)}`)], 'too-large'],
+    ['a line that is not SSE', [encoder.encode('nonsense\n\n')], 'not-sse'],
+  ] as const)('names the reason for %s', (_name, chunks, reason) => {
+    let error: unknown;
+    try {
+      decode(generic, chunks, 1000);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).reason).toBe(reason);
+  });
+
   it.each(['GENERIC', 'COHERE', 'COHEREV2'] as const)('reads null and other non-objects inside %s arrays as absent, not as a TypeError', (format) => {
     const frames = [
       '{"toolCalls":[null,3]}',

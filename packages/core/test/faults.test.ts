@@ -93,6 +93,14 @@ describe('faults that fail the request give the right typed error', () => {
     expect((error as StreamParseError).tokensReceived).toBe(3);
   });
 
+  it('a 200 answer that is not an event stream: a StreamParseError with reason content-type', async () => {
+    const { events, error } = await settle(h.client.chat({ ...english, raw: { isStream: false } }));
+    expect(events).toEqual([]);
+    expect(error).toBeInstanceOf(StreamParseError);
+    expect((error as StreamParseError).reason).toBe('content-type');
+    expect((error as StreamParseError).message).toMatch(/application\/json instead of text\/event-stream/);
+  });
+
   it('redirect: a RedirectError, and the signed request is not replayed elsewhere', async () => {
     const before = h.emulator.counters.requests;
     const { error } = await settle(h.client.chat(withFault(english, 'redirect')));

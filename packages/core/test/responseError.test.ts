@@ -41,7 +41,7 @@ describe('retryable statuses', () => {
     });
 
   it('marks an HTTP error retryable from its status, and says so through isRetryable', () => {
-    const error = new RateLimitError({ status: 429, ociCode: 'TooManyRequests', serverMessage: 'slow down', opcRequestId: 'R1', retryAfterMs: 1000 });
+    const error = new RateLimitError('slow down', { status: 429, ociCode: 'TooManyRequests', opcRequestId: 'R1', retryAfterMs: 1000 });
     expect(error).toBeInstanceOf(OciHttpError);
     expect(error.retryable).toBe(true);
     expect(isRetryable(error)).toBe(true);

@@ -1,4 +1,4 @@
-import { OciGenAiError } from '@oci-genai-rx/core';
+import { OciGenAiError, type OciGenAiErrorOptions } from '@oci-genai-rx/core';
 
 /**
  * Which deadline of {@link streamTimeout} passed:
@@ -8,21 +8,27 @@ import { OciGenAiError } from '@oci-genai-rx/core';
  */
 export type StreamTimeoutPhase = 'first-token' | 'idle' | 'total';
 
-/** What a {@link StreamTimeoutError} is built from. */
-export interface StreamTimeoutDetails {
+/**
+ * The options of a {@link StreamTimeoutError}.
+ *
+ * @example
+ * ```ts
+ * { phase: 'idle', waitedMs: 5_000, tokensReceived: 3, opcRequestId: '5F1E…' }
+ * ```
+ */
+export interface StreamTimeoutErrorOptions extends OciGenAiErrorOptions {
   /** The deadline that passed. */
   readonly phase: StreamTimeoutPhase;
   /** How long the operator waited, in milliseconds (the configured limit of that phase). */
   readonly waitedMs: number;
   /** How many tokens had arrived before the deadline. */
   readonly tokensReceived: number;
-  /** The `opc-request-id` of the stream, when its `start` event had arrived. */
-  readonly opcRequestId?: string | undefined;
 }
 
 /**
  * A deadline of {@link streamTimeout} passed; the source was unsubscribed (which aborts its
- * HTTP request). The message says what to raise or check.
+ * HTTP request). `message` says what did not happen in time; the class
+ * adds the tokens received, the option to raise and the `opc-request-id`.
  *
  * `retryable` is true when no token had arrived (`first-token`, or `total` before any token),
  * so `retryStream()` retries it by default and never duplicates text; an `idle` timeout or a
@@ -30,12 +36,13 @@ export interface StreamTimeoutDetails {
  *
  * @example
  * ```ts
- * new StreamTimeoutError({ phase: 'first-token', waitedMs: 10_000, tokensReceived: 0 }).message
+ * new StreamTimeoutError('No first token after 10000 ms', { phase: 'first-token', waitedMs: 10_000, tokensReceived: 0 }).message
  * // No first token after 10000 ms (0 tokens received). Raise firstTokenMs or check the model's load.
  * ```
  */
 export class StreamTimeoutError extends OciGenAiError {
   override readonly name = 'StreamTimeoutError';
+  /** Defined here, where it is raised: core's codes do not include it. */
   readonly code = 'TIMEOUT' as const;
   /** The deadline that passed. */
   readonly phase: StreamTimeoutPhase;
@@ -44,27 +51,19 @@ export class StreamTimeoutError extends OciGenAiError {
   /** How many tokens had arrived before the deadline. */
   readonly tokensReceived: number;
 
-  constructor(details: StreamTimeoutDetails) {
-    const { phase, waitedMs, tokensReceived, opcRequestId } = details;
+  constructor(message: string, options: StreamTimeoutErrorOptions) {
+    const { phase, tokensReceived, opcRequestId } = options;
+    const received = `${tokensReceived} ${tokensReceived === 1 ? 'token' : 'tokens'} received`;
     const id = opcRequestId === undefined ? '' : ` (opc-request-id ${opcRequestId})`;
-    super(`${describe(phase, waitedMs, tokensReceived)}${id}`, {
-      retryable: tokensReceived === 0 && phase !== 'idle',
-      opcRequestId,
-    });
+    super(`${message} (${received})${fixes[phase]}${id}`, { ...options, retryable: tokensReceived === 0 && phase !== 'idle' });
     this.phase = phase;
-    this.waitedMs = waitedMs;
+    this.waitedMs = options.waitedMs;
     this.tokensReceived = tokensReceived;
   }
 }
 
-function describe(phase: StreamTimeoutPhase, waitedMs: number, tokens: number): string {
-  const received = `${tokens} ${tokens === 1 ? 'token' : 'tokens'} received`;
-  switch (phase) {
-    case 'first-token':
-      return `No first token after ${waitedMs} ms (${received}). Raise firstTokenMs or check the model's load.`;
-    case 'idle':
-      return `No token for ${waitedMs} ms after the last one (${received}): the stream stalled. Raise idleMs if the model pauses this long (long reasoning, tool calls).`;
-    case 'total':
-      return `The stream did not complete within ${waitedMs} ms (${received}). Raise totalMs or ask for a shorter answer (maxTokens).`;
-  }
-}
+const fixes: Readonly<Record<StreamTimeoutPhase, string>> = {
+  'first-token': ". Raise firstTokenMs or check the model's load.",
+  idle: ': the stream stalled. Raise idleMs if the model pauses this long (long reasoning, tool calls).',
+  total: '. Raise totalMs or ask for a shorter answer (maxTokens).',
+};

@@ -1,12 +1,14 @@
-import type { ChatEvent, FinishReason, Usage } from '@oci-genai-rx/core';
-import { IncompleteStreamError } from '@oci-genai-rx/core';
+import type { Answer, ChatEvent, FinishReason, Usage } from '@oci-genai-rx/core';
+import { addToAnswer, emptyAnswer, IncompleteStreamError } from '@oci-genai-rx/core';
 import { Observable } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import type { PromptEvent, PromptKey } from './PromptEvent.js';
-import { answerText, isToken } from './internal/tokens.js';
+import { isToken } from './internal/tokens.js';
 
 /**
- * The outcome of one prompt of `mergePrompts()`.
+ * The outcome of one prompt of `mergePrompts()`: the prompt, and the parts of its answer a
+ * batch stores. The answer is gathered with core's `addToAnswer`, as `collectAnswer` gathers
+ * it; `finishReason` is that answer's `finish.reason`. Fields the answer did not have are absent.
  *
  * @example
  * ```ts
@@ -31,14 +33,23 @@ export interface PromptResult<P> {
 }
 
 interface Draft<P> {
-  index: number;
-  key: PromptKey;
-  prompt: P;
-  text: string;
+  readonly index: number;
+  readonly key: PromptKey;
+  readonly prompt: P;
+  answer: Answer;
   tokens: number;
-  usage?: Usage;
-  finishReason?: FinishReason;
-  opcRequestId?: string;
+}
+
+function resultOf<P>({ index, key, prompt, answer }: Draft<P>): PromptResult<P> {
+  return {
+    index,
+    key,
+    prompt,
+    text: answer.text,
+    ...(answer.usage === undefined ? {} : { usage: answer.usage }),
+    ...(answer.finish === undefined ? {} : { finishReason: answer.finish.reason }),
+    ...(answer.opcRequestId === undefined || answer.opcRequestId === '' ? {} : { opcRequestId: answer.opcRequestId }),
+  };
 }
 
 /**
@@ -68,13 +79,13 @@ export function promptResults<P>(): OperatorFunction<PromptEvent<P, ChatEvent | 
       const draftOf = ({ index, key, prompt }: PromptEvent<P, unknown>): Draft<P> => {
         const found = drafts.get(index);
         if (found !== undefined) return found;
-        const draft: Draft<P> = { index, key, prompt, text: '', tokens: 0 };
+        const draft: Draft<P> = { index, key, prompt, answer: emptyAnswer, tokens: 0 };
         drafts.set(index, draft);
         return draft;
       };
       const finish = (draft: Draft<P>, error?: { error: unknown }): void => {
         drafts.delete(draft.index);
-        const { tokens: _tokens, ...result } = draft;
+        const result = resultOf(draft);
         subscriber.next(error === undefined ? result : { ...result, ...error });
       };
 
@@ -84,12 +95,8 @@ export function promptResults<P>(): OperatorFunction<PromptEvent<P, ChatEvent | 
           if (item.type === 'complete') return finish(draft);
           if (item.type === 'error') return finish(draft, { error: item.error });
           const event = item.event;
-          draft.text += answerText(event);
           if (isToken(event)) draft.tokens += 1;
-          if (typeof event === 'string') return;
-          if (event.type === 'usage') draft.usage = event.usage;
-          if (event.type === 'finish') draft.finishReason = event.reason;
-          if (event.type === 'start' && event.opcRequestId !== '') draft.opcRequestId = event.opcRequestId;
+          draft.answer = typeof event === 'string' ? { ...draft.answer, text: draft.answer.text + event } : addToAnswer(draft.answer, event);
         },
         error: (error: unknown) => subscriber.error(error),
         complete: () => {

@@ -1,3 +1,4 @@
+import { isChatEvent } from '@oci-genai-rx/core';
 import { Observable, asyncScheduler, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import { MAX_TIMER_MS, checkNumberOption, describeValue } from '@oci-genai-rx/core';
@@ -76,7 +77,7 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
         ms === undefined
           ? undefined
           : timer(ms, scheduler).subscribe(() =>
-              subscriber.error(new StreamTimeoutError({ phase, waitedMs: ms, tokensReceived, opcRequestId })),
+              subscriber.error(new StreamTimeoutError(whatTimedOut(phase, ms), { phase, waitedMs: ms, tokensReceived, opcRequestId })),
             );
 
       const total = deadline('total', totalMs);
@@ -95,7 +96,7 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
         tokenDeadline = timer(ms, scheduler).subscribe(() => {
           const quietFor = scheduler.now() - lastTokenAt;
           if (idleMs !== undefined && quietFor < idleMs) return armIdle(idleMs - quietFor);
-          subscriber.error(new StreamTimeoutError({ phase: 'idle', waitedMs: idleMs ?? ms, tokensReceived, opcRequestId }));
+          subscriber.error(new StreamTimeoutError(whatTimedOut('idle', idleMs ?? ms), { phase: 'idle', waitedMs: idleMs ?? ms, tokensReceived, opcRequestId }));
         });
       };
 
@@ -113,12 +114,12 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
                 armIdle(idleMs);
               }
             }
-          } else if (isEvent(value, 'finish')) {
+          } else if (isChatEvent(value) && value.type === 'finish') {
             tokenDeadline?.unsubscribe();
             tokenDeadline = undefined;
             idleArmed = true; // nothing re-arms it after the finish
-          } else if (isEvent(value, 'start')) {
-            opcRequestId = (value as { opcRequestId?: string }).opcRequestId;
+          } else if (isChatEvent(value) && value.type === 'start') {
+            opcRequestId = value.opcRequestId;
           }
           subscriber.next(value);
         },
@@ -134,6 +135,13 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
     });
 }
 
-function isEvent(value: unknown, type: string): boolean {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === type;
+function whatTimedOut(phase: StreamTimeoutPhase, waitedMs: number): string {
+  switch (phase) {
+    case 'first-token':
+      return `No first token after ${waitedMs} ms`;
+    case 'idle':
+      return `No token for ${waitedMs} ms after the last one`;
+    case 'total':
+      return `The stream did not complete within ${waitedMs} ms`;
+  }
 }

@@ -81,7 +81,7 @@ describe('resumeStream', () => {
   });
 
   it('resumes an idle timeout, and gives up after maxResumes', () => {
-    const idle = new StreamTimeoutError({ phase: 'idle', waitedMs: 5, tokensReceived: 1, opcRequestId: 'first' });
+    const idle = new StreamTimeoutError('No token for 5 ms after the last one', { phase: 'idle', waitedMs: 5, tokensReceived: 1, opcRequestId: 'first' });
     const reset = connectionReset(1);
     testScheduler().run(({ cold, expectObservable }) => {
       const result = cold('s a #', ev, idle).pipe(resumeStream({ maxResumes: 1, resume: () => cold('S c #', ev, reset) }));

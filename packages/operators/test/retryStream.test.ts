@@ -126,7 +126,7 @@ describe('retryStream', () => {
 
   it('retries a first-token timeout, which is retryable', () => {
     testScheduler().run(({ cold, expectObservable }) => {
-      const timeout = new StreamTimeoutError({ phase: 'first-token', waitedMs: 3, tokensReceived: 0 });
+      const timeout = new StreamTimeoutError('No first token after 3 ms', { phase: 'first-token', waitedMs: 3, tokensReceived: 0 });
       const result = attempts(cold('---#', undefined, timeout), cold('a|')).pipe(retryStream({ random: zero }));
       expectObservable(result).toBe('---a|');
     });
@@ -164,7 +164,7 @@ describe('retryStream', () => {
 
   it('in restart mode retries an idle timeout but not a bad request after tokens', () => {
     testScheduler().run(({ cold, expectObservable }) => {
-      const idle = new StreamTimeoutError({ phase: 'idle', waitedMs: 2, tokensReceived: 1 });
+      const idle = new StreamTimeoutError('No token for 2 ms after the last one', { phase: 'idle', waitedMs: 2, tokensReceived: 1 });
       const reset = { type: 'reset', attempt: 1, error: idle, discardedTokens: 1 };
       const restarted = attempts(cold('a-#', undefined, idle), cold('-b|')).pipe(retryStream({ restartAfterTokens: true, random: zero }));
       expectObservable(restarted).toBe('a-rb|', { a: 'a', b: 'b', r: reset });

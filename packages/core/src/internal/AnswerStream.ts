@@ -89,7 +89,7 @@ export class AnswerStream {
 
   /** A body that cannot be read as an event stream (wrong type, unknown or corrupt compression). */
   private readonly refuse: RefuseEventStream = (reason, message, cause) =>
-    new StreamParseError(message, '', { opcRequestId: this.opcRequestId, tokensReceived: this.tokensReceived, cause, reason });
+    new StreamParseError(message, { reason, frame: '', opcRequestId: this.opcRequestId, tokensReceived: this.tokensReceived, cause });
 
   private async readBody(body: AsyncIterable<Uint8Array>): Promise<void> {
     const decoder = new StreamDecoder({

@@ -1,5 +1,5 @@
 import type { ChatEvent, WireFormat } from '../events.js';
-import { StreamParseError } from '../errors.js';
+import { StreamParseError, type StreamParseErrorReason } from '../errors.js';
 import { createFrameDecoder } from './formats/index.js';
 import type { FrameDecoder, WireFrame } from './formats/index.js';
 import { UnattributableToolCall } from './frames/ToolCallAssembler.js';
@@ -44,8 +44,8 @@ export class StreamDecoder {
       {
         onData: (data) => this.onData(data),
         onComment: () => undefined,
-        onError: (message, line) => {
-          throw this.parseError(`OCI sent a malformed stream (${message})`, line);
+        onError: (message, line, tooLarge) => {
+          throw this.parseError(tooLarge ? 'too-large' : 'not-sse', `OCI sent a malformed stream (${message})`, line);
         },
       },
       options.maxEventChars,
@@ -72,7 +72,7 @@ export class StreamDecoder {
 
   private asParseError(error: unknown): unknown {
     if (error instanceof TypeError && 'code' in error && error.code === 'ERR_ENCODING_INVALID_ENCODED_DATA') {
-      return this.parseError('OCI sent bytes that are not valid UTF-8 (a body compressed by a proxy that did not say so in Content-Encoding reads like this)', '');
+      return this.parseError('bad-utf8', 'OCI sent bytes that are not valid UTF-8 (a body compressed by a proxy that did not say so in Content-Encoding reads like this)', '');
     }
     return error;
   }
@@ -88,15 +88,15 @@ export class StreamDecoder {
     try {
       frame = JSON.parse(data);
     } catch (error) {
-      throw this.parseError('OCI sent a frame that is not JSON', data, error);
+      throw this.parseError('not-json', 'OCI sent a frame that is not JSON', data, error);
     }
     if (typeof frame !== 'object' || frame === null || Array.isArray(frame)) {
-      throw this.parseError('OCI sent a frame that is not a JSON object', data);
+      throw this.parseError('not-json', 'OCI sent a frame that is not a JSON object', data);
     }
     try {
       this.frames.decode(frame as WireFrame, this.emit);
     } catch (error) {
-      if (error instanceof UnattributableToolCall) throw this.parseError(`OCI sent tool-call fragments that cannot be told apart: ${error.message}`, data, undefined, 'tool-call');
+      if (error instanceof UnattributableToolCall) throw this.parseError('tool-call', `OCI sent tool-call fragments that cannot be told apart: ${error.message}`, data);
       throw error;
     }
   }
@@ -113,13 +113,14 @@ export class StreamDecoder {
     this.options.onLogicalEnd();
   }
 
-  private parseError(message: string, frame: string, cause?: unknown, reason = 'frame'): StreamParseError {
+  private parseError(reason: StreamParseErrorReason, message: string, frame: string, cause?: unknown): StreamParseError {
     const shown = frame.length > 200 ? `${frame.slice(0, 200)}…` : frame;
-    return new StreamParseError(frame === '' ? `${message}.` : `${message}: ${shown}`, frame, {
+    return new StreamParseError(frame === '' ? `${message}.` : `${message}: ${shown}`, {
+      reason,
+      frame,
       opcRequestId: this.options.opcRequestId,
       tokensReceived: this.tokensReceived,
       cause,
-      reason,
     });
   }
 }

@@ -117,5 +117,5 @@ function signingError(error: unknown): OciGenAiError {
       { step: 'federation', retryable: !refused },
     );
   }
-  return new ConfigurationError('auth', `The auth provider could not sign the request (${reason}).`, 'Check the auth settings, or the instance/resource principal setup and its network access.');
+  return new ConfigurationError(`The auth provider could not sign the request (${reason}).`, { setting: 'auth', fix: 'Check the auth settings, or the instance/resource principal setup and its network access.' });
 }

@@ -16,12 +16,12 @@ export function chatFormat(request: ChatRequest): ApiFormat {
   const accepted = chatFormatsFor(request.model);
   if (request.format === undefined) return accepted?.[0] ?? defaultChatFormat;
   if (chatFormatNamed(request.format) === undefined) {
-    throw new InvalidRequestError('format', `"${String(request.format)}" is not a chat format. Use ${anyOf(chatFormatNames)}.`);
+    throw new InvalidRequestError(`"${String(request.format)}" is not a chat format. Use ${anyOf(chatFormatNames)}.`, { field: 'format' });
   }
   if (accepted !== undefined && !accepted.includes(request.format)) {
     throw new InvalidRequestError(
-      'format',
       `${request.model} does not take the ${request.format} format. Use ${accepted.join(' or ')}, or leave format out.`,
+      { field: 'format' },
     );
   }
   return request.format;
@@ -32,7 +32,7 @@ export function conversation(request: ChatRequest): ChatMessage[] {
   const messages = [...(request.messages ?? [])];
   if (request.prompt !== undefined) messages.push({ role: 'user', content: requireText('prompt', request.prompt, 'Pass a non-empty prompt.') });
   if (messages.length === 0) {
-    throw new InvalidRequestError('prompt', 'the request has no prompt and no messages. Pass a non-empty prompt or at least one message.');
+    throw new InvalidRequestError('the request has no prompt and no messages. Pass a non-empty prompt or at least one message.', { field: 'prompt' });
   }
   messages.forEach((message, i) => {
     // An assistant turn that only called tools has no text.

@@ -16,7 +16,7 @@ const RESERVED_HEADERS: ReadonlySet<string> = new Set([
 ]);
 
 function fail(field: string, given: unknown, allowed: string): never {
-  throw new InvalidRequestError(field, `${field} must be ${allowed}, got ${describeValue(given)}.`);
+  throw new InvalidRequestError(`${field} must be ${allowed}, got ${describeValue(given)}.`, { field });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,10 +10,10 @@ function runtimeOf(request: GenerateTextRequest): GenerateTextRuntime {
   const family = generateTextRuntimeFor(request.model);
   const runtime = request.runtime ?? family ?? generateText.defaultRuntime;
   if (!generateText.runtimes.includes(runtime)) {
-    throw new InvalidRequestError('runtime', `"${String(runtime)}" is not a generateText runtime. Use ${generateText.runtimes.join(' or ')}.`);
+    throw new InvalidRequestError(`"${String(runtime)}" is not a generateText runtime. Use ${generateText.runtimes.join(' or ')}.`, { field: 'runtime' });
   }
   if (family !== undefined && family !== runtime) {
-    throw new InvalidRequestError('runtime', `${request.model} runs on the ${family} runtime, not ${runtime}. Use ${family}, or leave runtime out.`);
+    throw new InvalidRequestError(`${request.model} runs on the ${family} runtime, not ${runtime}. Use ${family}, or leave runtime out.`, { field: 'runtime' });
   }
   return runtime;
 }

@@ -3,7 +3,7 @@ import { InvalidRequestError } from '../errors.js';
 /** Throws unless `value` is a non-empty string after trimming. */
 export function requireText(field: string, value: string | undefined, fix: string): string {
   if (typeof value !== 'string' || value.trim() === '') {
-    throw new InvalidRequestError(field, `${field} is empty. ${fix}`);
+    throw new InvalidRequestError(`${field} is empty. ${fix}`, { field });
   }
   return value;
 }
@@ -11,7 +11,7 @@ export function requireText(field: string, value: string | undefined, fix: strin
 /** Throws unless an optional number is finite. */
 export function checkNumber(field: string, value: unknown): void {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value))) {
-    throw new InvalidRequestError(field, `${field} must be a finite number, got ${JSON.stringify(value)}.`);
+    throw new InvalidRequestError(`${field} must be a finite number, got ${JSON.stringify(value)}.`, { field });
   }
 }
 
@@ -29,5 +29,5 @@ export function definedOnly(fields: Record<string, unknown>): Record<string, unk
 export function refuseFields(request: object, fields: readonly string[], format: string, fix: string): void {
   const values = request as Readonly<Record<string, unknown>>;
   const set = fields.find((field) => values[field] !== undefined);
-  if (set !== undefined) throw new InvalidRequestError(set, `the ${format} format has no ${set}. ${fix}`);
+  if (set !== undefined) throw new InvalidRequestError(`the ${format} format has no ${set}. ${fix}`, { field: set });
 }

@@ -48,5 +48,5 @@ function checkPrivateKey(provider: AuthenticationDetailsProvider): void {
 
 function fail(setting: string, problem: string, fix: string): never {
   // No cause attached: a key parser's error could quote key material.
-  throw new ConfigurationError(setting, problem, fix);
+  throw new ConfigurationError(problem, { setting, fix });
 }

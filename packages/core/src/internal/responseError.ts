@@ -1,5 +1,4 @@
 import type { Dispatcher } from 'undici';
-import type { OciHttpErrorDetails } from '../errors.js';
 import {
   AuthenticationError,
   BadRequestError,
@@ -77,23 +76,24 @@ function errorBodyFields(text: string): { ociCode: string | undefined; serverMes
 /** The typed error for a response whose status is not 200; consumes and releases its body. */
 export async function responseError(response: Dispatcher.ResponseData): Promise<OciHttpError> {
   const text = await readErrorBody(response.body);
-  const details: OciHttpErrorDetails = {
+  const { serverMessage, ociCode } = errorBodyFields(text);
+  const options = {
     status: response.statusCode,
-    ...errorBodyFields(text),
+    ociCode,
     opcRequestId: headerValue(response.headers, 'opc-request-id'),
     retryAfterMs: parseRetryAfter(headerValue(response.headers, 'retry-after')),
   };
   const status = response.statusCode;
   if (status >= 300 && status < 400) {
     const location = headerValue(response.headers, 'location');
-    return new RedirectError({ ...details, serverMessage: `redirect to ${location ?? '(no location)'}` });
+    return new RedirectError(`redirect to ${location ?? '(no location)'}`, options);
   }
-  if (status === 400 || status === 413) return new BadRequestError(details);
-  if (status === 401) return new AuthenticationError(details);
-  if (status === 403) return new PermissionDeniedError(details);
-  if (status === 404) return new NotFoundError(details);
-  if (status === 409) return new ConflictError(details);
-  if (status === 429) return new RateLimitError(details);
-  if (status >= 500) return new ServerError(details);
-  return new OciHttpError(details);
+  if (status === 400 || status === 413) return new BadRequestError(serverMessage, options);
+  if (status === 401) return new AuthenticationError(serverMessage, options);
+  if (status === 403) return new PermissionDeniedError(serverMessage, options);
+  if (status === 404) return new NotFoundError(serverMessage, options);
+  if (status === 409) return new ConflictError(serverMessage, options);
+  if (status === 429) return new RateLimitError(serverMessage, options);
+  if (status >= 500) return new ServerError(serverMessage, options);
+  return new OciHttpError(serverMessage, options);
 }

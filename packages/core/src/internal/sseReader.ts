@@ -7,8 +7,8 @@ export interface SseReaderCallbacks {
   readonly onData: (data: string) => void;
   /** A `:` comment line (OCI keep-alives). */
   readonly onComment: () => void;
-  /** A malformed stream: an unknown field, or an event larger than the limit. */
-  readonly onError: (message: string, line: string) => void;
+  /** A malformed stream: an unknown field or bad `retry` line, or (`tooLarge`) an event larger than the limit. */
+  readonly onError: (message: string, line: string, tooLarge: boolean) => void;
 }
 
 /** Reads SSE from raw body bytes. */
@@ -30,7 +30,7 @@ export function createSseReader(callbacks: SseReaderCallbacks, maxEventChars: nu
   const parser = createParser({
     onEvent: (event: EventSourceMessage) => callbacks.onData(event.data),
     onComment: () => callbacks.onComment(),
-    onError: (error: ParseError) => callbacks.onError(error.message, error.line ?? error.field ?? ''),
+    onError: (error: ParseError) => callbacks.onError(error.message, error.line ?? error.field ?? '', error.type === 'max-buffer-size-exceeded'),
     maxBufferSize: maxEventChars,
   });
   return {

@@ -1,8 +1,9 @@
+import { isChatEvent } from '@oci-genai-rx/core';
+
 /** The tokens a `usage` event reports (`totalTokens`, else prompt plus completion), or undefined. */
 export function usageTokens(event: unknown): number | undefined {
-  if (typeof event !== 'object' || event === null || (event as { type?: unknown }).type !== 'usage') return undefined;
-  const usage = (event as { usage?: { totalTokens?: number; promptTokens?: number; completionTokens?: number } }).usage;
-  if (usage === undefined) return undefined;
+  if (!isChatEvent(event) || event.type !== 'usage') return undefined;
+  const { usage } = event;
   if (usage.totalTokens !== undefined) return usage.totalTokens;
   if (usage.promptTokens === undefined && usage.completionTokens === undefined) return undefined;
   return (usage.promptTokens ?? 0) + (usage.completionTokens ?? 0);

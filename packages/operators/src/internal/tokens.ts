@@ -1,3 +1,5 @@
+import { isChatEvent, type ChatEvent } from '@oci-genai-rx/core';
+
 /**
  * What counts as a token for the operators of this package, which are generic over the
  * stream's value type: on an `Observable<string>` every string is a token; on an
@@ -7,12 +9,11 @@
  */
 
 /** The event types that carry generated content. */
-const tokenTypes: ReadonlySet<unknown> = new Set(['text', 'reasoning', 'tool-call']);
+const tokenTypes: ReadonlySet<ChatEvent['type']> = new Set(['text', 'reasoning', 'tool-call']);
 
-/** True for a string, or an object whose `type` is `text`, `reasoning` or `tool-call`. */
+/** True for a string, or a `text`, `reasoning` or `tool-call` event. */
 export function isToken(value: unknown): boolean {
-  if (typeof value === 'string') return true;
-  return typeof value === 'object' && value !== null && tokenTypes.has((value as { type?: unknown }).type);
+  return typeof value === 'string' || (isChatEvent(value) && tokenTypes.has(value.type));
 }
 
 /**
@@ -21,16 +22,14 @@ export function isToken(value: unknown): boolean {
  */
 export function tokenText(value: unknown): string {
   if (typeof value === 'string') return value;
-  if (!isToken(value)) return '';
-  const event = value as { text?: unknown; toolCall?: { name?: unknown; arguments?: unknown } };
-  if (typeof event.text === 'string') return event.text;
-  const { name, arguments: args } = event.toolCall ?? {};
-  return `${typeof name === 'string' ? name : ''}${typeof args === 'string' ? args : ''}`;
+  if (!isChatEvent(value)) return '';
+  if (value.type === 'text' || value.type === 'reasoning') return value.text;
+  if (value.type === 'tool-call') return `${value.toolCall.name}${value.toolCall.arguments}`;
+  return '';
 }
 
 /** The answer text of a value: a string itself or a `text` event's text (not reasoning, not tool calls). */
 export function answerText(value: unknown): string {
   if (typeof value === 'string') return value;
-  const event = value as { type?: unknown; text?: unknown } | null;
-  return typeof event === 'object' && event !== null && event.type === 'text' && typeof event.text === 'string' ? event.text : '';
+  return isChatEvent(value) && value.type === 'text' ? value.text : '';
 }

@@ -12,7 +12,7 @@ import { checkedTools, checkOpenAiRequest, completionLimit, openAiToolChoice } f
 
 function message(m: ChatMessage): Record<string, unknown> {
   if (m.role === 'tool') {
-    if (m.toolCallId === undefined) throw new InvalidRequestError('messages', 'a tool message needs the toolCallId of the call it answers.');
+    if (m.toolCallId === undefined) throw new InvalidRequestError('a tool message needs the toolCallId of the call it answers.', { field: 'messages' });
     return { role: 'tool', content: m.content, tool_call_id: m.toolCallId };
   }
   if (m.role === 'assistant' && m.toolCalls?.length) {

@@ -61,7 +61,7 @@ export const cohere: ChatWireFormat = {
     );
     const last = messages[messages.length - 1];
     if (last === undefined || last.role !== 'user') {
-      throw new InvalidRequestError('messages', 'COHERE needs the conversation to end with a user message.');
+      throw new InvalidRequestError('COHERE needs the conversation to end with a user message.', { field: 'messages' });
     }
     const system = [request.system, ...messages.filter((m) => m.role === 'system').map((m) => m.content)].filter(Boolean);
     const history = messages.slice(0, -1).filter((m) => m.role !== 'system');

@@ -25,7 +25,7 @@ export const cohereV2: ChatWireFormat = {
   bodyFields: ({ request, messages, tools }) => {
     refuseFields(request, ['reasoningEffort', 'verbosity', 'serviceTier', 'parallelToolCalls', 'maxCompletionTokens'], 'COHEREV2', 'Leave it out (thinking and maxTokens are the COHEREV2 counterparts), or use a GENERIC model.');
     const choice = request.toolChoice;
-    if (typeof choice === 'object') throw new InvalidRequestError('toolChoice', "COHEREV2 cannot be told which tool to call; use 'required', 'none' or 'auto'.");
+    if (typeof choice === 'object') throw new InvalidRequestError("COHEREV2 cannot be told which tool to call; use 'required', 'none' or 'auto'.", { field: 'toolChoice' });
     const format = request.responseFormat;
     const thinking = request.thinking;
     if (thinking !== undefined) checkNumber('thinking.tokenBudget', thinking.tokenBudget);

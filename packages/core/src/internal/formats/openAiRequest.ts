@@ -26,17 +26,17 @@ const EFFORTS: readonly ReasoningEffort[] = ['none', 'minimal', 'low', 'medium',
 export function checkOpenAiRequest(request: ChatRequest, route: OpenAiRoute): void {
   requireText('model', request.model, 'Pass a model id such as openai.gpt-5 or meta.llama-3.3-70b-instruct.');
   if (request.model.startsWith('ocid1.')) {
-    throw new InvalidRequestError('model', `the ${route.route} route takes a model name, not an OCID. Use route: 'native' for dedicated endpoints.`);
+    throw new InvalidRequestError(`the ${route.route} route takes a model name, not an OCID. Use route: 'native' for dedicated endpoints.`, { field: 'model' });
   }
-  if (request.format !== undefined) throw new InvalidRequestError('format', `apiFormat belongs to the native route, not ${route.route}. Leave format out or use route: 'native'.`);
+  if (request.format !== undefined) throw new InvalidRequestError(`apiFormat belongs to the native route, not ${route.route}. Leave format out or use route: 'native'.`, { field: 'format' });
   for (const field of route.unsupported) {
     if (request[field] !== undefined) {
-      throw new InvalidRequestError(field, `the ${route.route} route has no ${field}. Leave it out, or use route: 'native'.`);
+      throw new InvalidRequestError(`the ${route.route} route has no ${field}. Leave it out, or use route: 'native'.`, { field: field });
     }
   }
   for (const field of NUMBERS) checkNumber(field, request[field]);
   if (request.reasoningEffort !== undefined && !EFFORTS.includes(request.reasoningEffort)) {
-    throw new InvalidRequestError('reasoningEffort', `"${String(request.reasoningEffort)}" is not a reasoning effort. Use ${EFFORTS.join(', ')}.`);
+    throw new InvalidRequestError(`"${String(request.reasoningEffort)}" is not a reasoning effort. Use ${EFFORTS.join(', ')}.`, { field: 'reasoningEffort' });
   }
 }
 

@@ -13,7 +13,7 @@ import { checkedTools, checkOpenAiRequest, completionLimit, openAiToolChoice } f
 
 function inputItem(m: ChatMessage): Record<string, unknown> {
   if (m.role === 'tool') {
-    if (m.toolCallId === undefined) throw new InvalidRequestError('messages', 'a tool message needs the toolCallId of the call it answers.');
+    if (m.toolCallId === undefined) throw new InvalidRequestError('a tool message needs the toolCallId of the call it answers.', { field: 'messages' });
     return { type: 'function_call_output', call_id: m.toolCallId, output: m.content };
   }
   return { role: m.role, content: m.content };

@@ -28,14 +28,16 @@ export function authenticate(req: IncomingMessage, body: Buffer, allowBearer: bo
     const region = settings.apiKeys.regionOf(authorization.replace(/^bearer\s+/i, '').trim());
     if (region === settings.apiKeys.region) return 'bearer';
     // Neither message quotes the key: it is a secret, even when it is wrong.
-    throw new ServiceError(401, 'NotAuthenticated', region === undefined
-      ? 'The bearer API key is not valid for this service'
-      : `The API key was created in ${region}; an API key works only in its own region (this is ${settings.apiKeys.region})`);
+    throw new ServiceError(
+      region === undefined
+        ? 'The bearer API key is not valid for this service'
+        : `The API key was created in ${region}; an API key works only in its own region (this is ${settings.apiKeys.region})`,
+      { status: 401, code: 'NotAuthenticated' });
   }
   const verdict = verifySignature(
     { method: req.method ?? 'GET', target: req.url ?? '/', headers: req.headers, body },
     { publicKeyFor: settings.publicKeyFor, now: settings.now(), expectedHosts: settings.expectedHosts() },
   );
-  if (!verdict.ok) throw new ServiceError(401, 'NotAuthenticated', verdict.message);
+  if (!verdict.ok) throw new ServiceError(verdict.message, { status: 401, code: 'NotAuthenticated' });
   return 'signature';
 }

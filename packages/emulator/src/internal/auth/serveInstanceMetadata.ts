@@ -32,10 +32,10 @@ const answers: ReadonlyMap<string, Answer> = new Map<string, Answer>([
 export async function serveInstanceMetadata(req: IncomingMessage, res: ServerResponse, identity: InstanceIdentity): Promise<void> {
   const path = (req.url ?? '').split('?')[0] ?? '';
   const answer = answers.get(path.slice(instanceMetadataPath.length));
-  if (answer === undefined) throw new ServiceError(404, 'NotFound', `The instance metadata service has nothing at ${path}.`);
-  if (req.method !== 'GET') throw new ServiceError(405, 'MethodNotAllowed', `${path} takes GET only.`, { allow: 'GET' });
+  if (answer === undefined) throw new ServiceError(`The instance metadata service has nothing at ${path}.`, { status: 404, code: 'NotFound' });
+  if (req.method !== 'GET') throw new ServiceError(`${path} takes GET only.`, { status: 405, code: 'MethodNotAllowed', headers: { allow: 'GET' } });
   if ((req.headers.authorization ?? '').trim() !== 'Bearer Oracle') {
-    throw new ServiceError(401, 'NotAuthenticated', 'The instance metadata service v2 needs the header Authorization: Bearer Oracle.');
+    throw new ServiceError('The instance metadata service v2 needs the header Authorization: Bearer Oracle.', { status: 401, code: 'NotAuthenticated' });
   }
   const body = Buffer.from(await answer(identity), 'utf8');
   res.writeHead(200, { 'content-type': 'text/plain; charset=utf-8', 'content-length': String(body.length) });

@@ -37,7 +37,7 @@ interface FederationRequest {
  * await serveX509Federation(req, res, body, settings); // 200 {"token":"eyJ…"}
  */
 export async function serveX509Federation(req: IncomingMessage, res: ServerResponse, body: Buffer, settings: FederationSettings): Promise<void> {
-  if (req.method !== 'POST') throw new ServiceError(405, 'MethodNotAllowed', `${federationPath} takes POST only.`, { allow: 'POST' });
+  if (req.method !== 'POST') throw new ServiceError(`${federationPath} takes POST only.`, { status: 405, code: 'MethodNotAllowed', headers: { allow: 'POST' } });
   const request = parseFederationRequest(body);
   const { auth, identity } = settings;
   const now = auth.now();
@@ -46,13 +46,13 @@ export async function serveX509Federation(req: IncomingMessage, res: ServerRespo
     { method: req.method, target: req.url ?? '/', headers: req.headers, body },
     { publicKeyFor, now, expectedHosts: auth.expectedHosts() },
   );
-  if (!verdict.ok) throw new ServiceError(401, 'NotAuthenticated', verdict.message);
+  if (!verdict.ok) throw new ServiceError(verdict.message, { status: 401, code: 'NotAuthenticated' });
   // A good signature implies a leaf: only the X.509 lookup can have resolved the keyId.
   const leaf = request.leaf as X509Certificate;
   if (request.sessionKey === undefined) {
-    throw new ServiceError(400, 'InvalidParameter', 'publicKey must be the base64 DER (SPKI) of the session public key.');
+    throw new ServiceError('publicKey must be the base64 DER (SPKI) of the session public key.', { status: 400, code: 'InvalidParameter' });
   }
-  if (request.purpose !== undefined && typeof request.purpose !== 'string') throw new ServiceError(400, 'InvalidParameter', 'purpose must be a string.');
+  if (request.purpose !== undefined && typeof request.purpose !== 'string') throw new ServiceError('purpose must be a string.', { status: 400, code: 'InvalidParameter' });
   const instanceId = opcSubjectField(leaf, 'opc-instance') ?? identity.description.instanceId;
   const compartmentId = opcSubjectField(leaf, 'opc-compartment') ?? identity.description.compartmentId;
   const token = settings.issueSessionToken(request.sessionKey.export({ type: 'spki', format: 'pem' }).toString(), {

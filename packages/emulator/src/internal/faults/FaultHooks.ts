@@ -45,12 +45,12 @@ export class FaultHooks {
     const { faults } = this;
     if (faults.redirect === true) {
       const location = `http://redirected.emulator.invalid${req.url ?? '/'}`;
-      throw new ServiceError(307, 'TemporaryRedirect', 'The emulator redirects this request to another host (redirect fault).', { location });
+      throw new ServiceError('The emulator redirects this request to another host (redirect fault).', { status: 307, code: 'TemporaryRedirect', headers: { location } });
     }
     const status = faults.status ?? (faults.nonJsonError === true ? 502 : undefined);
     if (status === undefined) return;
     const headers: Record<string, string> = faults.retryAfter === undefined ? {} : { 'retry-after': faults.retryAfter };
-    throw new ServiceError(status, ociCodeForStatus(status), `Injected fault: status ${status}.`, headers);
+    throw new ServiceError(`Injected fault: status ${status}.`, { status: status, code: ociCodeForStatus(status), headers: headers });
   }
 
   /** The body of an error: `{"code","message"}`, or under `non-json-error` the HTML page a proxy would send. */

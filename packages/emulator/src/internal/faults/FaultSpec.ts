@@ -1,3 +1,4 @@
+import type { Mutable } from '../Mutable.js';
 import { ServiceError } from '../server/ServiceError.js';
 import type { Pacing } from '../stream/Pacing.js';
 
@@ -26,7 +27,6 @@ export interface Faults {
  */
 export type FaultSpec = Faults & Partial<Pacing>;
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 type Setter = (spec: Mutable<FaultSpec>, value: string | undefined, item: string) => void;
 
 const flag =
@@ -108,7 +108,7 @@ export function parseFaultSpec(text: string): FaultSpec {
     const value = equals < 0 ? undefined : item.slice(equals + 1).trim();
     const setter = setters[name];
     if (setter === undefined) {
-      throw new ServiceError(400, 'InvalidParameter', `Unknown fault "${item}" in x-emulator-fault; known faults: ${faultNames.join(', ')}.`);
+      throw new ServiceError(`Unknown fault "${item}" in x-emulator-fault; known faults: ${faultNames.join(', ')}.`, { status: 400, code: 'InvalidParameter' });
     }
     setter(spec, value, item);
   }
@@ -126,5 +126,5 @@ function integer(value: string | undefined, item: string, min: number): number {
 }
 
 function bad(item: string, reason: string): ServiceError {
-  return new ServiceError(400, 'InvalidParameter', `Fault "${item}" ${reason}.`);
+  return new ServiceError(`Fault "${item}" ${reason}.`, { status: 400, code: 'InvalidParameter' });
 }

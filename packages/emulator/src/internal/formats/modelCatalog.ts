@@ -69,15 +69,15 @@ const reasoningPrefixes = ['openai.gpt-5', 'openai.gpt-oss', 'openai.o', 'xai.gr
  * modelFor({ servingType: 'ON_DEMAND', modelId: 'cohere.command-r-plus' }).chatFormats; // ['COHERE']
  */
 export function modelFor(servingMode: unknown): Model {
-  if (servingMode === undefined) throw new ServiceError(400, 'MissingParameter', 'The request body has no servingMode.');
-  if (!isRecord(servingMode)) throw new ServiceError(400, 'InvalidParameter', 'servingMode must be an object.');
+  if (servingMode === undefined) throw new ServiceError('The request body has no servingMode.', { status: 400, code: 'MissingParameter' });
+  if (!isRecord(servingMode)) throw new ServiceError('servingMode must be an object.', { status: 400, code: 'InvalidParameter' });
   const type = servingMode['servingType'];
-  if (type === undefined) throw new ServiceError(400, 'MissingParameter', 'servingMode has no servingType (ON_DEMAND or DEDICATED).');
+  if (type === undefined) throw new ServiceError('servingMode has no servingType (ON_DEMAND or DEDICATED).', { status: 400, code: 'MissingParameter' });
   if (type === 'DEDICATED') return describe(dedicatedModel(servingMode['endpointId']));
-  if (type !== 'ON_DEMAND') throw new ServiceError(400, 'InvalidParameter', 'servingMode.servingType must be ON_DEMAND or DEDICATED.');
+  if (type !== 'ON_DEMAND') throw new ServiceError('servingMode.servingType must be ON_DEMAND or DEDICATED.', { status: 400, code: 'InvalidParameter' });
   const modelId = servingMode['modelId'];
-  if (modelId === undefined) throw new ServiceError(400, 'MissingParameter', 'servingMode has no modelId.');
-  if (typeof modelId !== 'string' || modelId.trim() === '') throw new ServiceError(400, 'InvalidParameter', 'servingMode.modelId must be a non-empty string.');
+  if (modelId === undefined) throw new ServiceError('servingMode has no modelId.', { status: 400, code: 'MissingParameter' });
+  if (typeof modelId !== 'string' || modelId.trim() === '') throw new ServiceError('servingMode.modelId must be a non-empty string.', { status: 400, code: 'InvalidParameter' });
   return describe(modelId);
 }
 
@@ -100,13 +100,13 @@ export function modelNamed(modelId: string): Model {
 export function requireChatFormat(model: Model, format: ChatFormat): void {
   if (model.chatFormats.includes(format)) return;
   const takes = model.chatFormats.length === 0 ? 'does not support chat' : `takes apiFormat ${model.chatFormats.join(' or ')}`;
-  throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} ${takes}, not ${format}.`);
+  throw new ServiceError(`Model ${model.id} ${takes}, not ${format}.`, { status: 400, code: 'InvalidParameter' });
 }
 
 function dedicatedModel(endpointId: unknown): string {
-  if (endpointId === undefined) throw new ServiceError(400, 'MissingParameter', 'A DEDICATED servingMode needs an endpointId.');
+  if (endpointId === undefined) throw new ServiceError('A DEDICATED servingMode needs an endpointId.', { status: 400, code: 'MissingParameter' });
   if (typeof endpointId !== 'string' || !endpointId.startsWith('ocid1.generativeaiendpoint')) {
-    throw new ServiceError(404, 'NotAuthorizedOrNotFound', 'No dedicated AI endpoint with this endpointId (expected an ocid1.generativeaiendpoint… OCID).');
+    throw new ServiceError('No dedicated AI endpoint with this endpointId (expected an ocid1.generativeaiendpoint… OCID).', { status: 404, code: 'NotAuthorizedOrNotFound' });
   }
   return endpointId.includes('cohere') ? 'cohere.command-a-03-2025' : 'meta.llama-3.3-70b-instruct';
 }
@@ -125,5 +125,5 @@ function describe(id: string): Model {
     return { ...traits, id, chatFormats, runtime: 'COHERE' };
   }
   if (lower.startsWith('cohere.')) return { ...traits, id, chatFormats: [], runtime: undefined };
-  throw new ServiceError(404, 'NotAuthorizedOrNotFound', `Model ${id} was not found or you are not authorized to use it.`);
+  throw new ServiceError(`Model ${id} was not found or you are not authorized to use it.`, { status: 404, code: 'NotAuthorizedOrNotFound' });
 }

@@ -32,9 +32,9 @@ const cohereRoles = ['USER', 'CHATBOT', 'SYSTEM', 'TOOL'];
 export function parseChatRequest(json: unknown): ChatInput {
   const { model, details } = readEnvelope(json, 'chatRequest');
   const format = details['apiFormat'];
-  if (format === undefined) throw new ServiceError(400, 'MissingParameter', 'chatRequest has no apiFormat (GENERIC, COHERE or COHEREV2).');
+  if (format === undefined) throw new ServiceError('chatRequest has no apiFormat (GENERIC, COHERE or COHEREV2).', { status: 400, code: 'MissingParameter' });
   if (format !== 'GENERIC' && format !== 'COHERE' && format !== 'COHEREV2') {
-    throw new ServiceError(400, 'InvalidParameter', `chatRequest.apiFormat must be GENERIC, COHERE or COHEREV2, not ${JSON.stringify(format)}.`);
+    throw new ServiceError(`chatRequest.apiFormat must be GENERIC, COHERE or COHEREV2, not ${JSON.stringify(format)}.`, { status: 400, code: 'InvalidParameter' });
   }
   requireChatFormat(model, format);
   checkNumbers(details, samplingKnobs, path);
@@ -65,37 +65,37 @@ function nativeOptions(details: Record<string, unknown>, format: ChatFormat, mod
     for (const [key, allowed] of Object.entries(genericEnums)) {
       const value = details[key];
       if (value !== undefined && (typeof value !== 'string' || !allowed.includes(value))) {
-        throw new ServiceError(400, 'InvalidParameter', `${path}.${key} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`);
+        throw new ServiceError(`${path}.${key} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`, { status: 400, code: 'InvalidParameter' });
       }
     }
     if (details['reasoningEffort'] !== undefined && !model.reasoning) {
-      throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} does not support reasoningEffort; leave it out for non-reasoning models.`);
+      throw new ServiceError(`Model ${model.id} does not support reasoningEffort; leave it out for non-reasoning models.`, { status: 400, code: 'InvalidParameter' });
     }
     if (model.refusesMaxTokens && details['maxTokens'] !== undefined) {
-      throw new ServiceError(400, 'InvalidParameter', `maxTokens is not supported with ${model.id}. Use maxCompletionTokens instead.`);
+      throw new ServiceError(`maxTokens is not supported with ${model.id}. Use maxCompletionTokens instead.`, { status: 400, code: 'InvalidParameter' });
     }
     optionalBoolean(details, 'isParallelToolCalls', path);
     const responseFormat = optionalRecord(details, 'responseFormat', path);
     if (responseFormat !== undefined) {
       const type = responseFormat['type'];
       if (type !== 'TEXT' && type !== 'JSON_OBJECT' && type !== 'JSON_SCHEMA') {
-        throw new ServiceError(400, 'InvalidParameter', `${path}.responseFormat.type must be TEXT, JSON_OBJECT or JSON_SCHEMA.`);
+        throw new ServiceError(`${path}.responseFormat.type must be TEXT, JSON_OBJECT or JSON_SCHEMA.`, { status: 400, code: 'InvalidParameter' });
       }
       if (type === 'JSON_SCHEMA' && typeof optionalRecord(responseFormat, 'jsonSchema', `${path}.responseFormat`)?.['name'] !== 'string') {
-        throw new ServiceError(400, 'MissingParameter', `${path}.responseFormat.jsonSchema needs a name.`);
+        throw new ServiceError(`${path}.responseFormat.jsonSchema needs a name.`, { status: 400, code: 'MissingParameter' });
       }
     }
   } else if (format === 'COHEREV2') {
     const thinking = optionalRecord(details, 'thinking', path);
     if (thinking !== undefined) {
-      if (thinking['type'] !== 'ENABLED' && thinking['type'] !== 'DISABLED') throw new ServiceError(400, 'InvalidParameter', `${path}.thinking.type must be ENABLED or DISABLED.`);
+      if (thinking['type'] !== 'ENABLED' && thinking['type'] !== 'DISABLED') throw new ServiceError(`${path}.thinking.type must be ENABLED or DISABLED.`, { status: 400, code: 'InvalidParameter' });
       const budget = thinking['tokenBudget'];
       if (budget !== undefined && (typeof budget !== 'number' || !Number.isInteger(budget) || budget < 1)) {
-        throw new ServiceError(400, 'InvalidParameter', `${path}.thinking.tokenBudget must be a positive integer.`);
+        throw new ServiceError(`${path}.thinking.tokenBudget must be a positive integer.`, { status: 400, code: 'InvalidParameter' });
       }
     }
     const choice = details['toolsChoice'];
-    if (choice !== undefined && choice !== 'REQUIRED' && choice !== 'NONE') throw new ServiceError(400, 'InvalidParameter', `${path}.toolsChoice must be REQUIRED or NONE.`);
+    if (choice !== undefined && choice !== 'REQUIRED' && choice !== 'NONE') throw new ServiceError(`${path}.toolsChoice must be REQUIRED or NONE.`, { status: 400, code: 'InvalidParameter' });
   }
 }
 
@@ -121,10 +121,10 @@ function cohereParts(details: Record<string, unknown>): Omit<ChatInput, 'format'
   if (preamble !== undefined) turns.push({ role: 'SYSTEM', text: preamble });
   history.forEach((entry, index) => {
     const entryPath = `${path}.chatHistory[${index}]`;
-    if (!isRecord(entry)) throw new ServiceError(400, 'InvalidParameter', `${entryPath} must be an object.`);
+    if (!isRecord(entry)) throw new ServiceError(`${entryPath} must be an object.`, { status: 400, code: 'InvalidParameter' });
     const role = optionalString(entry, 'role', entryPath);
     if (role === undefined || !cohereRoles.includes(role)) {
-      throw new ServiceError(400, 'InvalidParameter', `${entryPath}.role must be one of ${cohereRoles.join(', ')} for apiFormat COHERE.`);
+      throw new ServiceError(`${entryPath}.role must be one of ${cohereRoles.join(', ')} for apiFormat COHERE.`, { status: 400, code: 'InvalidParameter' });
     }
     turns.push({ role, text: optionalString(entry, 'message', entryPath) ?? '' });
   });
@@ -144,5 +144,5 @@ function cohereParts(details: Record<string, unknown>): Omit<ChatInput, 'format'
 
 function stringList(details: Record<string, unknown>, key: string): void {
   const list = optionalArray(details, key, path) ?? [];
-  if (list.some((item) => typeof item !== 'string')) throw new ServiceError(400, 'InvalidParameter', `${path}.${key} must be an array of strings.`);
+  if (list.some((item) => typeof item !== 'string')) throw new ServiceError(`${path}.${key} must be an array of strings.`, { status: 400, code: 'InvalidParameter' });
 }

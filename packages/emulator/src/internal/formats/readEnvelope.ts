@@ -17,11 +17,11 @@ export interface Envelope {
  * readEnvelope(JSON.parse(body), 'chatRequest').model.id; // 'meta.llama-3.3-70b-instruct'
  */
 export function readEnvelope(json: unknown, bodyKey: 'chatRequest' | 'inferenceRequest'): Envelope {
-  if (!isRecord(json)) throw new ServiceError(400, 'InvalidParameter', 'The request body must be a JSON object.');
+  if (!isRecord(json)) throw new ServiceError('The request body must be a JSON object.', { status: 400, code: 'InvalidParameter' });
   const compartmentId = json['compartmentId'];
-  if (compartmentId === undefined) throw new ServiceError(400, 'MissingParameter', 'The request body has no compartmentId.');
+  if (compartmentId === undefined) throw new ServiceError('The request body has no compartmentId.', { status: 400, code: 'MissingParameter' });
   if (typeof compartmentId !== 'string' || !compartmentId.startsWith('ocid1.')) {
-    throw new ServiceError(400, 'InvalidParameter', 'compartmentId must be an OCID (ocid1.compartment… or ocid1.tenancy…).');
+    throw new ServiceError('compartmentId must be an OCID (ocid1.compartment… or ocid1.tenancy…).', { status: 400, code: 'InvalidParameter' });
   }
   const details = requiredRecord(json, bodyKey, '');
   return { compartmentId, model: modelFor(json['servingMode']), details };

@@ -24,37 +24,37 @@ export interface MessageDialect {
  * // [{ role: 'USER', text: 'Hi' }]
  */
 export function readMessages(value: unknown, path: string, dialect: MessageDialect): Turn[] {
-  if (value === undefined || value === null) throw new ServiceError(400, 'MissingParameter', `The request has no ${path}.`);
-  if (!Array.isArray(value)) throw new ServiceError(400, 'InvalidParameter', `${path} must be an array.`);
-  if (value.length === 0) throw new ServiceError(400, 'InvalidParameter', `${path} must not be empty.`);
+  if (value === undefined || value === null) throw new ServiceError(`The request has no ${path}.`, { status: 400, code: 'MissingParameter' });
+  if (!Array.isArray(value)) throw new ServiceError(`${path} must be an array.`, { status: 400, code: 'InvalidParameter' });
+  if (value.length === 0) throw new ServiceError(`${path} must not be empty.`, { status: 400, code: 'InvalidParameter' });
   const turns = (value as unknown[]).map((message, index) => readMessage(message, `${path}[${index}]`, dialect));
   if (!turns.some((turn) => turn.role === 'USER')) {
-    throw new ServiceError(400, 'InvalidParameter', `${path} needs at least one ${dialect.textType === 'text' ? 'user' : 'USER'} message.`);
+    throw new ServiceError(`${path} needs at least one ${dialect.textType === 'text' ? 'user' : 'USER'} message.`, { status: 400, code: 'InvalidParameter' });
   }
   return turns;
 }
 
 function readMessage(message: unknown, path: string, dialect: MessageDialect): Turn {
-  if (!isRecord(message)) throw new ServiceError(400, 'InvalidParameter', `${path} must be an object.`);
+  if (!isRecord(message)) throw new ServiceError(`${path} must be an object.`, { status: 400, code: 'InvalidParameter' });
   const role = optionalString(message, 'role', path);
-  if (role === undefined) throw new ServiceError(400, 'MissingParameter', `${path} has no role.`);
+  if (role === undefined) throw new ServiceError(`${path} has no role.`, { status: 400, code: 'MissingParameter' });
   if (!dialect.roles.includes(role)) {
-    throw new ServiceError(400, 'InvalidParameter', `${path}.role must be one of ${dialect.roles.join(', ')} for ${dialect.format}, not ${JSON.stringify(role)}.`);
+    throw new ServiceError(`${path}.role must be one of ${dialect.roles.join(', ')} for ${dialect.format}, not ${JSON.stringify(role)}.`, { status: 400, code: 'InvalidParameter' });
   }
   const content = message['content'];
   if (dialect.stringContent && typeof content === 'string') return { role: role.toUpperCase(), text: content };
   const parts = optionalArray(message, 'content', path) ?? [];
   if (parts.length === 0 && (role.toUpperCase() === 'USER' || role.toUpperCase() === 'SYSTEM')) {
-    throw new ServiceError(400, 'InvalidParameter', `${path}.content must not be empty.`);
+    throw new ServiceError(`${path}.content must not be empty.`, { status: 400, code: 'InvalidParameter' });
   }
   const texts = parts.map((part, index) => {
     const partPath = `${path}.content[${index}]`;
-    if (!isRecord(part)) throw new ServiceError(400, 'InvalidParameter', `${partPath} must be an object.`);
+    if (!isRecord(part)) throw new ServiceError(`${partPath} must be an object.`, { status: 400, code: 'InvalidParameter' });
     const type = optionalString(part, 'type', partPath);
-    if (type === undefined) throw new ServiceError(400, 'MissingParameter', `${partPath} has no type.`);
+    if (type === undefined) throw new ServiceError(`${partPath} has no type.`, { status: 400, code: 'MissingParameter' });
     if (type !== dialect.textType) return '';
     const text = optionalString(part, 'text', partPath);
-    if (text === undefined) throw new ServiceError(400, 'MissingParameter', `${partPath} has no text.`);
+    if (text === undefined) throw new ServiceError(`${partPath} has no text.`, { status: 400, code: 'MissingParameter' });
     return text;
   });
   return { role: role.toUpperCase(), text: texts.join('') };

@@ -12,7 +12,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function invalid(path: string, expected: string): ServiceError {
-  return new ServiceError(400, 'InvalidParameter', `${path} must be ${expected}.`);
+  return new ServiceError(`${path} must be ${expected}.`, { status: 400, code: 'InvalidParameter' });
 }
 
 /**
@@ -101,7 +101,7 @@ export function optionalRecord(record: Record<string, unknown>, key: string, par
  */
 export function requiredRecord(record: Record<string, unknown>, key: string, parent: string): Record<string, unknown> {
   const value = optionalRecord(record, key, parent);
-  if (value === undefined) throw new ServiceError(400, 'MissingParameter', `The request has no ${parent === '' ? key : `${parent}.${key}`}.`);
+  if (value === undefined) throw new ServiceError(`The request has no ${parent === '' ? key : `${parent}.${key}`}.`, { status: 400, code: 'MissingParameter' });
   return value;
 }
 
@@ -113,7 +113,7 @@ export function requiredRecord(record: Record<string, unknown>, key: string, par
  */
 export function requiredText(record: Record<string, unknown>, key: string, parent: string): string {
   const value = optionalString(record, key, parent);
-  if (value === undefined) throw new ServiceError(400, 'MissingParameter', `The request has no ${parent}.${key}.`);
+  if (value === undefined) throw new ServiceError(`The request has no ${parent}.${key}.`, { status: 400, code: 'MissingParameter' });
   if (value.trim() === '') throw invalid(`${parent}.${key}`, 'a non-empty string');
   return value;
 }

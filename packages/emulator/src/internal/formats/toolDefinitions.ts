@@ -39,7 +39,7 @@ export function openAiTools(list: readonly unknown[], parent: string, nestedFunc
   return list.map((tool, index) => {
     const path = `${parent}[${index}]`;
     const outer = toolRecord(tool, path);
-    if (optionalString(outer, 'type', path) !== 'function') throw new ServiceError(400, 'InvalidParameter', `${path}.type must be "function".`);
+    if (optionalString(outer, 'type', path) !== 'function') throw new ServiceError(`${path}.type must be "function".`, { status: 400, code: 'InvalidParameter' });
     const record = nestedFunction ? (optionalRecord(outer, 'function', path) ?? {}) : outer;
     const recordPath = nestedFunction ? `${path}.function` : path;
     const schema = optionalRecord(record, 'parameters', recordPath);
@@ -76,17 +76,17 @@ export function genericToolChoice(value: Record<string, unknown> | undefined, pa
   if (type === 'NONE') return 'none';
   if (type === 'REQUIRED') return 'required';
   if (type === 'FUNCTION') return { function: optionalString(value, 'name', path) ?? '' };
-  throw new ServiceError(400, 'InvalidParameter', `${path}.type must be AUTO, NONE, REQUIRED or FUNCTION.`);
+  throw new ServiceError(`${path}.type must be AUTO, NONE, REQUIRED or FUNCTION.`, { status: 400, code: 'InvalidParameter' });
 }
 
 function toolRecord(tool: unknown, path: string): Record<string, unknown> {
-  if (!isRecord(tool)) throw new ServiceError(400, 'InvalidParameter', `${path} must be an object.`);
+  if (!isRecord(tool)) throw new ServiceError(`${path} must be an object.`, { status: 400, code: 'InvalidParameter' });
   return tool;
 }
 
 function toolName(record: Record<string, unknown>, path: string): string {
   const name = optionalString(record, 'name', path);
-  if (name === undefined || name === '') throw new ServiceError(400, 'MissingParameter', `${path} has no name.`);
+  if (name === undefined || name === '') throw new ServiceError(`${path} has no name.`, { status: 400, code: 'MissingParameter' });
   return name;
 }
 

@@ -1,7 +1,7 @@
+import type { Mutable } from '../Mutable.js';
 import type { EmulatorCounters } from '../../EmulatorCounters.js';
 import type { RequestRecord } from '../../RequestRecord.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 /**
  * The emulator's counters, writable inside the emulator; users get `view()`, whose

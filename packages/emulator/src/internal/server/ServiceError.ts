@@ -4,19 +4,36 @@
  * into a response in one place.
  *
  * @example
- * throw new ServiceError(400, 'MissingParameter', 'The request body has no compartmentId.');
+ * throw new ServiceError('The request body has no compartmentId.', { status: 400, code: 'MissingParameter' });
  */
 export class ServiceError extends Error {
   override readonly name = 'ServiceError';
+  /** The HTTP status of the answer. */
+  readonly status: number;
+  /** OCI's error code (`InvalidParameter`, `NotAuthenticated`, …). */
+  readonly code: string;
+  /** Extra response headers (`retry-after`, `location`, `allow`). */
+  readonly headers: Readonly<Record<string, string>>;
 
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly headers: Readonly<Record<string, string>> = {},
-  ) {
-    super(message);
+  constructor(message: string, options: ServiceErrorOptions) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.status = options.status;
+    this.code = options.code;
+    this.headers = options.headers ?? {};
   }
+}
+
+/**
+ * The options of a {@link ServiceError}.
+ *
+ * @example
+ * const options: ServiceErrorOptions = { status: 503, code: 'ServiceUnavailable', headers: { 'retry-after': '2' } };
+ */
+export interface ServiceErrorOptions {
+  readonly status: number;
+  readonly code: string;
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly cause?: unknown;
 }
 
 const codeByStatus: Readonly<Record<number, string>> = {

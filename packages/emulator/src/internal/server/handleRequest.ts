@@ -68,9 +68,9 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
       return;
     }
     const route = routes.get(path);
-    if (route === undefined) throw new ServiceError(404, 'NotFound', `The emulator has no operation at ${path}.`);
+    if (route === undefined) throw new ServiceError(`The emulator has no operation at ${path}.`, { status: 404, code: 'NotFound' });
     record = context.counters.record(path, context.now());
-    if (req.method !== 'POST') throw new ServiceError(405, 'MethodNotAllowed', `${path} takes POST only.`, { allow: 'POST' });
+    if (req.method !== 'POST') throw new ServiceError(`${path} takes POST only.`, { status: 405, code: 'MethodNotAllowed', headers: { allow: 'POST' } });
     const body = await readBody(req, context.maxBodyBytes);
     const spec = context.faults.select(headerValue(req, 'x-emulator-fault')) ?? {};
     if (Object.keys(spec).length > 0) counters.faultsServed += 1;
@@ -78,7 +78,7 @@ export async function handleRequest(req: IncomingMessage, res: ServerResponse, c
     faults.beforeService(req);
     const how = authenticate(req, body, route.allowsBearer, context.auth);
     if (route.allowsBearer && how === 'signature' && headerValue(req, 'opc-compartment-id') === undefined) {
-      throw new ServiceError(400, 'MissingParameter', 'A signed request to the OpenAI-compatible route needs the opc-compartment-id header.');
+      throw new ServiceError('A signed request to the OpenAI-compatible route needs the opc-compartment-id header.', { status: 400, code: 'MissingParameter' });
     }
     const settings = resolveSettings(req.headers, spec, context.defaults);
     const json = parseJson(body);
@@ -109,7 +109,7 @@ function parseJson(body: Buffer): unknown {
   try {
     return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
-    throw new ServiceError(400, 'CannotParseRequest', 'The request body is not valid JSON.');
+    throw new ServiceError('The request body is not valid JSON.', { status: 400, code: 'CannotParseRequest' });
   }
 }
 
@@ -121,5 +121,5 @@ function headerValue(req: IncomingMessage, name: string): string | undefined {
 function internalError(error: unknown): ServiceError {
   // Only the emulator's own bugs land here; their message helps whoever hits one.
   const reason = error instanceof Error ? error.message : String(error);
-  return new ServiceError(500, 'InternalServerError', `The emulator failed to handle this request: ${reason}`);
+  return new ServiceError(`The emulator failed to handle this request: ${reason}`, { status: 500, code: 'InternalServerError' });
 }

@@ -12,7 +12,7 @@ import { ServiceError } from './ServiceError.js';
  */
 export function readBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   const tooLarge = (): ServiceError =>
-    new ServiceError(413, 'LimitExceeded', `The request body is larger than the limit of ${maxBytes} bytes.`, { connection: 'close' });
+    new ServiceError(`The request body is larger than the limit of ${maxBytes} bytes.`, { status: 413, code: 'LimitExceeded', headers: { connection: 'close' } });
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     req.pause();

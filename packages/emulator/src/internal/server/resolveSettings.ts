@@ -23,7 +23,7 @@ export interface DefaultSettings extends Pacing {
 export function resolveSettings(headers: IncomingHttpHeaders, pacing: Partial<Pacing>, defaults: DefaultSettings): RequestSettings {
   const language = header(headers, 'x-emulator-lang');
   if (language !== undefined && language !== 'en' && language !== 'ja') {
-    throw new ServiceError(400, 'InvalidParameter', 'x-emulator-lang must be en or ja.');
+    throw new ServiceError('x-emulator-lang must be en or ja.', { status: 400, code: 'InvalidParameter' });
   }
   return {
     ttftMs: wholeNumber(headers, 'x-emulator-ttft-ms') ?? pacing.ttftMs ?? defaults.slowFirstTokens?.next(defaults.ttftMs) ?? defaults.ttftMs,
@@ -42,6 +42,6 @@ function header(headers: IncomingHttpHeaders, name: string): string | undefined 
 function wholeNumber(headers: IncomingHttpHeaders, name: string): number | undefined {
   const value = header(headers, name)?.trim();
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value)) throw new ServiceError(400, 'InvalidParameter', `${name} must be a whole number.`);
+  if (!/^\d+$/.test(value)) throw new ServiceError(`${name} must be a whole number.`, { status: 400, code: 'InvalidParameter' });
   return Number(value);
 }

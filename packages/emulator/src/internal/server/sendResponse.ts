@@ -26,7 +26,7 @@ export async function sendJson(exchange: Exchange, status: number, body: unknown
  * the `non-json-error` fault, the HTML page a proxy in front of the service would send.
  *
  * @example
- * sendError(res, new ServiceError(429, 'TooManyRequests', 'Slow down.'), FaultHooks.none, counters);
+ * sendError(res, new ServiceError('Slow down.', { status: 429, code: 'TooManyRequests' }), FaultHooks.none, counters);
  */
 export function sendError(res: ServerResponse, error: ServiceError, faults: FaultHooks, counters: CounterState): void {
   if (res.headersSent) {

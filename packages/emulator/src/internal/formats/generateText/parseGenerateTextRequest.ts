@@ -24,18 +24,18 @@ const path = 'inferenceRequest';
 export function parseGenerateTextRequest(json: unknown): GenerateTextInput {
   const { model, details } = readEnvelope(json, 'inferenceRequest');
   const runtime = details['runtimeType'];
-  if (runtime === undefined) throw new ServiceError(400, 'MissingParameter', 'inferenceRequest has no runtimeType (COHERE or LLAMA).');
+  if (runtime === undefined) throw new ServiceError('inferenceRequest has no runtimeType (COHERE or LLAMA).', { status: 400, code: 'MissingParameter' });
   if (runtime !== 'COHERE' && runtime !== 'LLAMA') {
-    throw new ServiceError(400, 'InvalidParameter', `inferenceRequest.runtimeType must be COHERE or LLAMA, not ${JSON.stringify(runtime)}.`);
+    throw new ServiceError(`inferenceRequest.runtimeType must be COHERE or LLAMA, not ${JSON.stringify(runtime)}.`, { status: 400, code: 'InvalidParameter' });
   }
-  if (model.runtime === undefined) throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} does not support generateText.`);
+  if (model.runtime === undefined) throw new ServiceError(`Model ${model.id} does not support generateText.`, { status: 400, code: 'InvalidParameter' });
   if (model.runtime !== runtime) {
-    throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} takes runtimeType ${model.runtime}, not ${runtime}.`);
+    throw new ServiceError(`Model ${model.id} takes runtimeType ${model.runtime}, not ${runtime}.`, { status: 400, code: 'InvalidParameter' });
   }
   checkNumbers(details, ['temperature', 'topP', 'topK', 'frequencyPenalty', 'presencePenalty', 'numGenerations'], path);
   for (const key of ['stop', 'stopSequences']) {
     if ((optionalArray(details, key, path) ?? []).some((item) => typeof item !== 'string')) {
-      throw new ServiceError(400, 'InvalidParameter', `${path}.${key} must be an array of strings.`);
+      throw new ServiceError(`${path}.${key} must be an array of strings.`, { status: 400, code: 'InvalidParameter' });
     }
   }
   return {

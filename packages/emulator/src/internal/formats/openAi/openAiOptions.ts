@@ -38,7 +38,7 @@ export function openAiOptions(
   oneOf(shape.verbosity, verbosities, 'verbosity');
   const effort = oneOf(shape.effort, efforts, 'reasoning effort');
   if (effort !== undefined && !model.reasoning) {
-    throw new ServiceError(400, 'InvalidParameter', `Model ${model.id} does not support reasoning effort; leave it out for non-reasoning models.`);
+    throw new ServiceError(`Model ${model.id} does not support reasoning effort; leave it out for non-reasoning models.`, { status: 400, code: 'InvalidParameter' });
   }
   return {
     tools,
@@ -51,7 +51,7 @@ export function openAiOptions(
 function oneOf(value: unknown, allowed: readonly string[], path: string): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || !allowed.includes(value)) {
-    throw new ServiceError(400, 'InvalidParameter', `${path} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`);
+    throw new ServiceError(`${path} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}.`, { status: 400, code: 'InvalidParameter' });
   }
   return value;
 }
@@ -60,9 +60,9 @@ function toolChoice(value: unknown, path: string, nestedFunction: boolean): Tool
   if (value === undefined || value === null || value === 'auto') return 'auto';
   if (value === 'none' || value === 'required') return value;
   if (!isRecord(value) || optionalString(value, 'type', path) !== 'function') {
-    throw new ServiceError(400, 'InvalidParameter', `${path} must be auto, none, required or a function choice.`);
+    throw new ServiceError(`${path} must be auto, none, required or a function choice.`, { status: 400, code: 'InvalidParameter' });
   }
   const name = nestedFunction ? optionalString(optionalRecord(value, 'function', path) ?? {}, 'name', `${path}.function`) : optionalString(value, 'name', path);
-  if (name === undefined) throw new ServiceError(400, 'MissingParameter', `${path} names no function.`);
+  if (name === undefined) throw new ServiceError(`${path} names no function.`, { status: 400, code: 'MissingParameter' });
   return { function: name };
 }

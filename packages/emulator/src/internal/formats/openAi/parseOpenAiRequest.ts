@@ -29,14 +29,14 @@ export interface OpenAiInput {
  * // [{ role: 'USER', text: 'Hi' }]
  */
 export function parseOpenAiRequest(json: unknown): OpenAiInput {
-  if (!isRecord(json)) throw new ServiceError(400, 'InvalidParameter', 'The request body must be a JSON object.');
+  if (!isRecord(json)) throw new ServiceError('The request body must be a JSON object.', { status: 400, code: 'InvalidParameter' });
   const modelName = requiredText(json, 'model', 'body');
   const model = modelNamed(modelName);
   requireChatFormat(model, 'GENERIC');
   checkNumbers(json, ['temperature', 'top_p', 'frequency_penalty', 'presence_penalty', 'seed', 'n'], 'body');
   const streamOptions = optionalRecord(json, 'stream_options', 'body');
   if (model.refusesMaxTokens && json['max_tokens'] !== undefined) {
-    throw new ServiceError(400, 'InvalidParameter', `Unsupported parameter: 'max_tokens' is not supported with ${model.id}. Use 'max_completion_tokens' instead.`);
+    throw new ServiceError(`Unsupported parameter: 'max_tokens' is not supported with ${model.id}. Use 'max_completion_tokens' instead.`, { status: 400, code: 'InvalidParameter' });
   }
   responseFormat(json['response_format'], 'body.response_format');
   return {
@@ -55,7 +55,7 @@ function responseFormat(value: unknown, path: string): void {
   if (value === undefined || value === null) return;
   const type = isRecord(value) ? value['type'] : undefined;
   if (type === 'text' || type === 'json_object') return;
-  if (type !== 'json_schema') throw new ServiceError(400, 'InvalidParameter', `${path}.type must be text, json_object or json_schema.`);
+  if (type !== 'json_schema') throw new ServiceError(`${path}.type must be text, json_object or json_schema.`, { status: 400, code: 'InvalidParameter' });
   const schema = optionalRecord(value as Record<string, unknown>, 'json_schema', path);
-  if (schema === undefined || typeof schema['name'] !== 'string') throw new ServiceError(400, 'MissingParameter', `${path}.json_schema needs a name and a schema.`);
+  if (schema === undefined || typeof schema['name'] !== 'string') throw new ServiceError(`${path}.json_schema needs a name and a schema.`, { status: 400, code: 'MissingParameter' });
 }

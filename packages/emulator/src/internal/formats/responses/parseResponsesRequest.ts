@@ -37,13 +37,13 @@ const dialect: MessageDialect = {
  * // [{ role: 'SYSTEM', text: 'Be brief.' }, { role: 'USER', text: 'Hi' }]
  */
 export function parseResponsesRequest(json: unknown): ResponsesInput {
-  if (!isRecord(json)) throw new ServiceError(400, 'InvalidParameter', 'The request body must be a JSON object.');
+  if (!isRecord(json)) throw new ServiceError('The request body must be a JSON object.', { status: 400, code: 'InvalidParameter' });
   const modelName = requiredText(json, 'model', 'body');
   const model = modelNamed(modelName);
   requireChatFormat(model, 'GENERIC');
   checkNumbers(json, ['temperature', 'top_p'], 'body');
   for (const key of ['max_tokens', 'max_completion_tokens', 'messages']) {
-    if (json[key] !== undefined) throw new ServiceError(400, 'InvalidParameter', `Unsupported parameter: '${key}' belongs to chat completions; the Responses route takes ${key === 'messages' ? "'input'" : "'max_output_tokens'"}.`);
+    if (json[key] !== undefined) throw new ServiceError(`Unsupported parameter: '${key}' belongs to chat completions; the Responses route takes ${key === 'messages' ? "'input'" : "'max_output_tokens'"}.`, { status: 400, code: 'InvalidParameter' });
   }
   const reasoning = optionalRecord(json, 'reasoning', 'body');
   const text = optionalRecord(json, 'text', 'body');
@@ -63,14 +63,14 @@ export function parseResponsesRequest(json: unknown): ResponsesInput {
 
 /** `input` as messages: a string is one user message; tool results become `tool` messages; the model's own items are skipped. */
 function inputMessages(input: unknown): unknown {
-  if (input === undefined || input === null) throw new ServiceError(400, 'MissingParameter', 'The request has no body.input.');
+  if (input === undefined || input === null) throw new ServiceError('The request has no body.input.', { status: 400, code: 'MissingParameter' });
   if (typeof input === 'string') return [{ role: 'user', content: input }];
-  if (!Array.isArray(input)) throw new ServiceError(400, 'InvalidParameter', 'body.input must be a string or an array.');
+  if (!Array.isArray(input)) throw new ServiceError('body.input must be a string or an array.', { status: 400, code: 'InvalidParameter' });
   return (input as unknown[])
     .filter((item) => !(isRecord(item) && (item['type'] === 'function_call' || item['type'] === 'reasoning')))
     .map((item: unknown, index): unknown => {
       if (!isRecord(item) || item['type'] !== 'function_call_output') return item;
-      if (typeof item['call_id'] !== 'string') throw new ServiceError(400, 'MissingParameter', `body.input[${index}] has no call_id.`);
+      if (typeof item['call_id'] !== 'string') throw new ServiceError(`body.input[${index}] has no call_id.`, { status: 400, code: 'MissingParameter' });
       return { role: 'tool', content: typeof item['output'] === 'string' ? item['output'] : JSON.stringify(item['output']) };
     });
 }
@@ -80,8 +80,8 @@ function textFormat(format: Record<string, unknown> | undefined): void {
   if (format === undefined) return;
   const type = format['type'];
   if (type === 'text' || type === 'json_object') return;
-  if (type !== 'json_schema') throw new ServiceError(400, 'InvalidParameter', 'body.text.format.type must be text, json_object or json_schema.');
+  if (type !== 'json_schema') throw new ServiceError('body.text.format.type must be text, json_object or json_schema.', { status: 400, code: 'InvalidParameter' });
   if (typeof format['name'] !== 'string' || !isRecord(format['schema'])) {
-    throw new ServiceError(400, 'MissingParameter', 'body.text.format needs a name and a schema for json_schema.');
+    throw new ServiceError('body.text.format needs a name and a schema for json_schema.', { status: 400, code: 'MissingParameter' });
   }
 }
