@@ -1,11 +1,9 @@
 import { request } from 'node:http';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from '@oci-genai-rx/emulator';
 import { UsageError } from '../common/UsageError.js';
-import type { WebChatServer, WebChatServerOptions } from '../web-chat/startWebChatServer.js';
-import { startWebChatServer } from '../web-chat/startWebChatServer.js';
-import type { EmulatorConnection } from './support/emulatorConnection.js';
-import { startEmulatorConnection } from './support/emulatorConnection.js';
+import type { WebChatServerOptions } from '../web-chat/startWebChatServer.js';
+import { useWebChatServer } from './support/webChatFixture.js';
 
 const model = 'meta.llama-3.3-70b-instruct';
 const askJoke = JSON.stringify({ messages: [{ role: 'user', content: 'Tell me a joke.' }] });
@@ -37,20 +35,10 @@ function send(url: string, path: string, headers: Record<string, string>, body?:
 }
 
 describe('web chat relay security', () => {
-  let connection: EmulatorConnection | undefined;
-  let server: WebChatServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    await connection?.close();
-    server = undefined;
-    connection = undefined;
-  });
+  const startRelay = useWebChatServer();
 
   async function start(options: Partial<WebChatServerOptions> = {}, emulatorOptions: EmulatorOptions = { tokens: 5 }) {
-    connection = await startEmulatorConnection(emulatorOptions);
-    server = await startWebChatServer({ client: connection.client, model, ...options });
-    return { emulator: connection.emulator, url: server.url };
+    return startRelay({ model, ...options }, emulatorOptions);
   }
 
   it('refuses the cross-site request of the report (text/plain, a foreign Origin and Host) without asking OCI', async () => {
@@ -134,9 +122,7 @@ describe('web chat relay security', () => {
   });
 
   it('will not listen beyond loopback without a token, and says how to set one', async () => {
-    connection = await startEmulatorConnection();
-
-    const started = startWebChatServer({ client: connection.client, model, host: '0.0.0.0' });
+    const started = startRelay({ model, host: '0.0.0.0' });
 
     await expect(started).rejects.toThrow(UsageError);
     await expect(started).rejects.toThrow(/--host 0\.0\.0\.0 .* set a token \(WEB_CHAT_TOKEN, or --token\)/);

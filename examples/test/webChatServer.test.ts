@@ -1,29 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { EmulatorOptions } from '@oci-genai-rx/emulator';
-import type { WebChatServer } from '../web-chat/startWebChatServer.js';
-import { startWebChatServer } from '../web-chat/startWebChatServer.js';
-import type { EmulatorConnection } from './support/emulatorConnection.js';
-import { startEmulatorConnection } from './support/emulatorConnection.js';
+import { useWebChatServer } from './support/webChatFixture.js';
 
 const model = 'meta.llama-3.3-70b-instruct';
 const askJoke = JSON.stringify({ messages: [{ role: 'user', content: 'Tell me a joke.' }] });
 const json = { 'content-type': 'application/json' };
 
 describe('web chat server', () => {
-  let connection: EmulatorConnection | undefined;
-  let server: WebChatServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    await connection?.close();
-    server = undefined;
-    connection = undefined;
-  });
+  const startRelay = useWebChatServer();
 
   async function start(options: EmulatorOptions = {}) {
-    connection = await startEmulatorConnection(options);
-    server = await startWebChatServer({ client: connection.client, model });
-    return { emulator: connection.emulator, url: server.url };
+    return startRelay({ model }, options);
   }
 
   /** The event names of a server-sent event stream. */

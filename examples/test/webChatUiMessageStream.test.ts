@@ -1,12 +1,10 @@
-import type { ChatEvent, ChatMessage, ToolCall, ToolDefinition } from '@oci-genai-rx/core';
+import type { ChatEvent, ChatMessage, OciGenAiClient, ToolCall, ToolDefinition } from '@oci-genai-rx/core';
+import type { Emulator } from '@oci-genai-rx/emulator';
 import type { UIMessage } from 'ai';
 import { DefaultChatTransport, readUIMessageStream } from 'ai';
 import { lastValueFrom, toArray } from 'rxjs';
-import { afterEach, describe, expect, it } from 'vitest';
-import type { WebChatServer } from '../web-chat/startWebChatServer.js';
-import { startWebChatServer } from '../web-chat/startWebChatServer.js';
-import type { EmulatorConnection } from './support/emulatorConnection.js';
-import { startEmulatorConnection } from './support/emulatorConnection.js';
+import { describe, expect, it } from 'vitest';
+import { useWebChatServer } from './support/webChatFixture.js';
 
 const getWeather: ToolDefinition = {
   name: 'getWeather',
@@ -18,20 +16,14 @@ const getWeather: ToolDefinition = {
 const userMessage = (text: string): UIMessage => ({ id: `user-${text.length}`, role: 'user', parts: [{ type: 'text', text }] });
 
 describe('web chat relay: the AI SDK UI message stream', () => {
-  let connection: EmulatorConnection | undefined;
-  let server: WebChatServer | undefined;
-
-  afterEach(async () => {
-    await server?.close();
-    await connection?.close();
-    server = undefined;
-    connection = undefined;
-  });
+  const startRelay = useWebChatServer();
+  let client: OciGenAiClient | undefined;
+  let emulator: Emulator | undefined;
 
   async function start(model: string, tools?: readonly ToolDefinition[]) {
-    connection = await startEmulatorConnection({ tokens: 40 });
-    server = await startWebChatServer({ client: connection.client, model, ...(tools !== undefined && { tools }) });
-    return { client: connection.client, url: new URL('/api/ui-chat', server.url).href };
+    const relay = await startRelay({ model, ...(tools !== undefined && { tools }) }, { tokens: 40 });
+    ({ client, emulator } = relay);
+    return { client, url: new URL('/api/ui-chat', relay.url).href };
   }
 
   /** Asks as `useChat` does: the AI SDK's own transport sends the request and parses the stream, its reader builds the message. */
@@ -46,7 +38,7 @@ describe('web chat relay: the AI SDK UI message stream', () => {
 
   /** The same question asked straight through the library: what the relay must reproduce. */
   async function askDirectly(model: string, messages: ChatMessage[], tools?: readonly ToolDefinition[]) {
-    const events: ChatEvent[] = await lastValueFrom(connection!.client.chat({ model, messages, ...(tools !== undefined && { tools }) }).pipe(toArray()));
+    const events: ChatEvent[] = await lastValueFrom(client!.chat({ model, messages, ...(tools !== undefined && { tools }) }).pipe(toArray()));
     const join = (type: 'text' | 'reasoning') => events.flatMap((event) => (event.type === type ? [event.text] : [])).join('');
     const toolCalls = events.flatMap((event): ToolCall[] => (event.type === 'tool-call' ? [event.toolCall] : []));
     return { text: join('text'), reasoning: join('reasoning'), toolCalls, opcRequestIds: events.flatMap((event) => (event.type === 'start' ? [event.opcRequestId] : [])) };
@@ -117,7 +109,7 @@ describe('web chat relay: the AI SDK UI message stream', () => {
 
   it('ends a failed answer with an error part the AI SDK reader raises, naming the request id', async () => {
     const { url } = await start('meta.llama-3.3-70b-instruct');
-    connection!.emulator.setFault('status=429', { times: 1 });
+    emulator!.setFault('status=429', { times: 1 });
 
     await expect(askLikeUseChat(url, [userMessage('Tell me a joke.')])).rejects.toThrow(/answered 429.*opc-request-id/);
   });
