@@ -15,10 +15,10 @@ import { checkRequest } from './internal/checkRequest.js';
 import type { ChatEvent } from './events.js';
 import type { GenerateTextRequest } from './generateTextRequest.js';
 import type { StreamCall } from './internal/AnswerStream.js';
+import { answerEvents } from './internal/AnswerStream.js';
 import { chatBody } from './internal/chatBody.js';
 import { openAiRoutes } from './internal/formats/index.js';
 import { generateTextBody } from './internal/generateTextBody.js';
-import { streamEvents } from './internal/streamEvents.js';
 import { Transport } from './internal/Transport.js';
 import type { TransportAuth } from './internal/Transport.js';
 import { createRequestSigner } from './internal/requestSigner.js';
@@ -254,7 +254,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
     }
     // Checked at subscription: an Observable made before close() and subscribed after it must
     // not look like a retryable connection failure.
-    const events = defer(() => (closed ? throwError(() => closedError()) : streamEvents(call)));
+    const events = defer(() => (closed ? throwError(() => closedError()) : answerEvents(call)));
     // A failed attempt without usage is charged for its request body and what it streamed, 4
     // characters a token: the body's JSON overhead makes it an over-estimate, the safe side.
     return options.rateLimiter === undefined ? events : options.rateLimiter.gate(events, { estimateTokens: (text) => Math.ceil((call.body.length + text.length) / 4) });

@@ -1,6 +1,6 @@
 import { MAX_TIMER_MS, checkNumberOption } from '@oci-genai-rx/core';
 import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
-import { checkScheduler } from './internal/optionChecks.js';
+import { checkScheduler } from './internal/checkOperatorOptions.js';
 import { createSentenceSegmenter } from './internal/sentences/createSentenceSegmenter.js';
 import { resolveSentenceOptions } from './internal/sentences/SentenceOptions.js';
 

@@ -2,7 +2,7 @@ import type { AttemptGate } from '@oci-genai-rx/core';
 import { MAX_TIMER_MS, checkNumberOption, describeValue } from '@oci-genai-rx/core';
 import { Observable, asyncScheduler, timer } from 'rxjs';
 import type { SchedulerLike, Subscription } from 'rxjs';
-import { checkScheduler } from './internal/optionChecks.js';
+import { checkScheduler } from './internal/checkOperatorOptions.js';
 import { usageTokens } from './internal/promptTokens.js';
 import { createRateWindow } from './internal/rateWindow.js';
 import { tokenText } from './internal/tokens.js';

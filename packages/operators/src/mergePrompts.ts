@@ -7,7 +7,7 @@ import { createConcurrencyLimit } from './internal/concurrencyLimit.js';
 import { liveOutput, orderedOutput } from './internal/orderedOutput.js';
 import { createRateLimiter } from './createRateLimiter.js';
 import type { RateLimiter } from './createRateLimiter.js';
-import { checkBoolean, checkFunction, checkScheduler } from './internal/optionChecks.js';
+import { checkBoolean, checkFunction, checkScheduler } from './internal/checkOperatorOptions.js';
 import { estimateTokens } from './internal/promptTokens.js';
 import { createPromptQueue } from './internal/promptQueue.js';
 

@@ -3,7 +3,7 @@ import { ConnectionError, IncompleteStreamError, MAX_TIMER_MS, checkNumberOption
 import { asyncScheduler, concat, defer, of, retry, tap, throwError, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, Observable, OperatorFunction, SchedulerLike } from 'rxjs';
 import { StreamTimeoutError } from './StreamTimeoutError.js';
-import { checkBoolean, checkFunction, checkScheduler } from './internal/optionChecks.js';
+import { checkBoolean, checkFunction, checkScheduler } from './internal/checkOperatorOptions.js';
 import { isToken } from './internal/tokens.js';
 
 /** What {@link RetryStreamConfig.onRetry} is told before each retry. */

@@ -3,7 +3,7 @@ import { Observable, asyncScheduler, timer } from 'rxjs';
 import type { MonoTypeOperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import { MAX_TIMER_MS, checkNumberOption, describeValue } from '@oci-genai-rx/core';
 import { StreamTimeoutError } from './StreamTimeoutError.js';
-import { checkScheduler } from './internal/optionChecks.js';
+import { checkScheduler } from './internal/checkOperatorOptions.js';
 import type { StreamTimeoutPhase } from './StreamTimeoutError.js';
 import { isToken } from './internal/tokens.js';
 

@@ -1,4 +1,5 @@
 import type { Subscriber } from 'rxjs';
+import { Observable } from 'rxjs';
 import type { Dispatcher } from 'undici';
 import type { ChatEvent, WireFormat } from '../events.js';
 import { ConnectionError, IncompleteStreamError, OciGenAiError, StreamParseError } from '../errors.js';
@@ -10,7 +11,7 @@ import { StreamDecoder } from './StreamDecoder.js';
 import type { RequestSocket } from './requestSocket.js';
 import type { Transport } from './Transport.js';
 
-/** One streaming call, as the client prepared it. */
+/** One streaming call, as the client prepared it (createClient builds one per `chat`/`generateText` call). */
 export interface StreamCall {
   readonly transport: Transport;
   /** The path under the endpoint, e.g. `/20231130/actions/chat`. */
@@ -25,6 +26,29 @@ export interface StreamCall {
   readonly finishGraceMs: number;
   /** The largest event, in characters, the client buffers. */
   readonly maxEventChars: number;
+}
+
+/**
+ * A cold Observable of one call's events: one signed HTTP request per subscription, an
+ * {@link AnswerStream} each; unsubscribing aborts the request.
+ *
+ * @example
+ * ```ts
+ * answerEvents(call).subscribe((event) => console.log(event.type)); // start, text, …, finish, usage
+ * ```
+ */
+export function answerEvents(call: StreamCall): Observable<ChatEvent> {
+  return new Observable<ChatEvent>((subscriber) => {
+    const abort = new AbortController();
+    const stream = new AnswerStream(call, subscriber, abort.signal);
+    stream.run().catch((error: unknown) => subscriber.error(error));
+    return () => {
+      // A socket closed by dispose() has failed the request; aborting in the same turn would
+      // re-queue it in undici (see requestSocket.ts), so the abort waits a turn.
+      if (stream.dispose()) setImmediate(() => abort.abort());
+      else abort.abort();
+    };
+  });
 }
 
 /**

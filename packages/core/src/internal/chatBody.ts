@@ -3,7 +3,7 @@ import { InvalidRequestError } from '../errors.js';
 import type { ApiFormat } from '../events.js';
 import { chatFormatsFor, refusesMaxTokens } from '../modelFamily.js';
 import { chatFormatNamed, chatFormatNames, chatFormats, defaultChatFormat } from './formats/index.js';
-import { checkNumber, definedOnly, requireText } from './requestChecks.js';
+import { checkNumber, definedOnly, requireText } from './bodyFields.js';
 import { servingMode } from './servingMode.js';
 
 /** `A, B or C`. */

@@ -3,7 +3,7 @@ import type { GenerateTextRuntime } from '../events.js';
 import type { GenerateTextRequest } from '../generateTextRequest.js';
 import { generateTextRuntimeFor } from '../modelFamily.js';
 import { generateText } from './formats/index.js';
-import { checkNumber, definedOnly, requireText } from './requestChecks.js';
+import { checkNumber, definedOnly, requireText } from './bodyFields.js';
 import { servingMode } from './servingMode.js';
 
 function runtimeOf(request: GenerateTextRequest): GenerateTextRuntime {

@@ -1,6 +1,6 @@
 import type { ChatMessage, ChatRequest } from '../chatRequest.js';
 import type { ToolCall } from '../events.js';
-import { definedOnly } from './requestChecks.js';
+import { definedOnly } from './bodyFields.js';
 
 const UPPER_ROLE = { system: 'SYSTEM', user: 'USER', assistant: 'ASSISTANT', tool: 'TOOL' } as const;
 

@@ -6,7 +6,7 @@ import type { EmitEvent, FrameDecoder, OpenAiWireFormat, WireFrame } from './Wir
 import { arrayField, field, numberField, objectField, stringField } from '../frames/wireFields.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { errorFinishEvent, finishEvent } from '../frames/finishEvent.js';
-import { definedOnly } from '../requestChecks.js';
+import { definedOnly } from '../bodyFields.js';
 import { checkedTools, checkOpenAiRequest, completionLimit, openAiToolChoice } from './openAiRequest.js';
 
 

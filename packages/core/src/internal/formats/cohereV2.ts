@@ -3,7 +3,7 @@ import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { arrayField, numberField, objectField, stringField } from '../frames/wireFields.js';
 import { InvalidRequestError } from '../../errors.js';
-import { checkNumber, definedOnly, refuseFields } from '../requestChecks.js';
+import { checkNumber, definedOnly, refuseFields } from '../bodyFields.js';
 import { typedMessages } from '../typedMessages.js';
 import { isCommandR } from './cohere.js';
 import type { ChatWireFormat } from './WireFormat.js';

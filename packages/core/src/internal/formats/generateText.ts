@@ -1,6 +1,6 @@
 import { finishEvent } from '../frames/finishEvent.js';
 import { stringField } from '../frames/wireFields.js';
-import { definedOnly } from '../requestChecks.js';
+import { definedOnly } from '../bodyFields.js';
 import type { GenerateTextWireFormat } from './WireFormat.js';
 
 /**

@@ -4,7 +4,7 @@ import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { arrayField, numberField, objectField, stringField } from '../frames/wireFields.js';
-import { definedOnly, refuseFields } from '../requestChecks.js';
+import { definedOnly, refuseFields } from '../bodyFields.js';
 import { typedMessages } from '../typedMessages.js';
 import type { ChatWireFormat } from './WireFormat.js';
 

@@ -1,6 +1,6 @@
 import type { ChatRequest, ReasoningEffort, ToolDefinition } from '../../chatRequest.js';
 import { InvalidRequestError } from '../../errors.js';
-import { checkNumber, requireText } from '../requestChecks.js';
+import { checkNumber, requireText } from '../bodyFields.js';
 
 /**
  * What the two OpenAI-compatible routes share on the request side: the checks, the model name

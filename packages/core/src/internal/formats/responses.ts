@@ -6,7 +6,7 @@ import { numberField, objectField, stringField } from '../frames/wireFields.js';
 import type { ToolCallFragment } from '../frames/ToolCallAssembler.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { errorFinishEvent, finishEvent } from '../frames/finishEvent.js';
-import { definedOnly } from '../requestChecks.js';
+import { definedOnly } from '../bodyFields.js';
 import { emitOpenAiUsage } from './chatCompletions.js';
 import { checkedTools, checkOpenAiRequest, completionLimit, openAiToolChoice } from './openAiRequest.js';
 

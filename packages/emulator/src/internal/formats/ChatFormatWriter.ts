@@ -1,6 +1,6 @@
 import type { Answer } from '../answers/planAnswer.js';
 import type { ToolCallPlan } from '../answers/planToolCall.js';
-import type { StreamItem } from '../stream/streamEvents.js';
+import type { StreamItem } from '../stream/sendEventStream.js';
 import type { ChatInput } from './ChatInput.js';
 import type { ChatFormat, Model } from './modelCatalog.js';
 

@@ -1,5 +1,5 @@
 import { ServiceError } from '../server/ServiceError.js';
-import { isRecord } from './requestChecks.js';
+import { isRecord } from './readFields.js';
 
 /** The chat API formats of the wire spec. */
 export type ChatFormat = 'GENERIC' | 'COHERE' | 'COHEREV2';

@@ -14,7 +14,7 @@ import {
   optionalString,
   optionalTokenLimit,
   requiredText,
-} from './requestChecks.js';
+} from './readFields.js';
 import { cohereTools, genericTools, genericToolChoice } from './toolDefinitions.js';
 
 const path = 'chatRequest';

@@ -1,6 +1,6 @@
 import { ServiceError } from '../server/ServiceError.js';
 import { modelFor, type Model } from './modelCatalog.js';
-import { isRecord, requiredRecord } from './requestChecks.js';
+import { isRecord, requiredRecord } from './readFields.js';
 
 /** The parts every native request has: compartment, model and the operation's body. */
 export interface Envelope {

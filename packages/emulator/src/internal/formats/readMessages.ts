@@ -1,6 +1,6 @@
 import { ServiceError } from '../server/ServiceError.js';
 import type { Turn } from '../answers/planAnswer.js';
-import { isRecord, optionalArray, optionalString } from './requestChecks.js';
+import { isRecord, optionalArray, optionalString } from './readFields.js';
 
 /** How a format spells its messages: allowed roles and the text part's `type`. */
 export interface MessageDialect {

@@ -1,5 +1,5 @@
 import { ServiceError } from '../server/ServiceError.js';
-import { isRecord, optionalRecord, optionalString } from './requestChecks.js';
+import { isRecord, optionalRecord, optionalString } from './readFields.js';
 
 /** A tool the model may call: its name and its parameters' names and types. */
 export interface ToolDefinition {

@@ -1,7 +1,7 @@
 import type { Exchange } from './Exchange.js';
 import { sendJson } from './sendResponse.js';
 import { sleep } from '../stream/sleep.js';
-import { streamEvents, type StreamItem } from '../stream/streamEvents.js';
+import { sendEventStream, type StreamItem } from '../stream/sendEventStream.js';
 
 /**
  * Answers a request that passed its checks: as a stream of `events()`, or after the
@@ -13,7 +13,7 @@ import { streamEvents, type StreamItem } from '../stream/streamEvents.js';
  */
 export async function respond(exchange: Exchange, stream: boolean, events: () => Iterable<StreamItem>, body: () => unknown): Promise<void> {
   if (stream) {
-    await streamEvents(exchange, events());
+    await sendEventStream(exchange, events());
     return;
   }
   await sleep(exchange.settings.ttftMs, exchange.closed);

@@ -4,7 +4,7 @@ import type { ChatInput } from '../ChatInput.js';
 import { createPadder } from '../createPadder.js';
 import { genericUsage } from '../generic/genericChat.js';
 import type { ToolCallPlan } from '../../answers/planToolCall.js';
-import type { StreamItem } from '../../stream/streamEvents.js';
+import type { StreamItem } from '../../stream/sendEventStream.js';
 
 const finishReason = (answer: Answer): string => (answer.finish === 'length' ? 'MAX_TOKENS' : 'COMPLETE');
 

@@ -3,7 +3,7 @@ import type { Answer } from '../../answers/planAnswer.js';
 import type { ChatInput } from '../ChatInput.js';
 import { createPadder } from '../createPadder.js';
 import { genericUsage } from '../generic/genericChat.js';
-import type { StreamItem } from '../../stream/streamEvents.js';
+import type { StreamItem } from '../../stream/sendEventStream.js';
 
 const finishReason = (answer: Answer): string => (answer.finish === 'length' ? 'MAX_TOKENS' : 'COMPLETE');
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Answer } from '../../answers/planAnswer.js';
 import { createPadder } from '../createPadder.js';
 import type { GenerateTextInput } from './parseGenerateTextRequest.js';
-import type { StreamItem } from '../../stream/streamEvents.js';
+import type { StreamItem } from '../../stream/sendEventStream.js';
 
 function finishReason(input: GenerateTextInput, answer: Answer): string {
   if (input.runtime === 'COHERE') return answer.finish === 'length' ? 'MAX_TOKENS' : 'COMPLETE';

@@ -1,7 +1,7 @@
 import { ServiceError } from '../../server/ServiceError.js';
 import type { Model, Runtime } from '../modelCatalog.js';
 import { readEnvelope } from '../readEnvelope.js';
-import { checkNumbers, optionalArray, optionalBoolean, optionalTokenLimit, requiredText } from '../requestChecks.js';
+import { checkNumbers, optionalArray, optionalBoolean, optionalTokenLimit, requiredText } from '../readFields.js';
 
 /** A checked `/actions/generateText` request. */
 export interface GenerateTextInput {

@@ -3,7 +3,7 @@ import type { Answer } from '../../answers/planAnswer.js';
 import type { ChatInput } from '../ChatInput.js';
 import { createPadder } from '../createPadder.js';
 import type { ToolCallPlan } from '../../answers/planToolCall.js';
-import type { StreamItem } from '../../stream/streamEvents.js';
+import type { StreamItem } from '../../stream/sendEventStream.js';
 
 /**
  * GENERIC usage (also used by COHERE and COHEREV2), with reasoning tokens itemised when there are some.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../answers/planAnswer.js';
 import type { OpenAiInput } from './parseOpenAiRequest.js';
 import type { ToolCallPlan } from '../../answers/planToolCall.js';
-import type { StreamItem } from '../../stream/streamEvents.js';
+import type { StreamItem } from '../../stream/sendEventStream.js';
 
 function usage(answer: Answer, tool: ToolCallPlan | undefined): Record<string, unknown> {
   const completion = tool === undefined ? answer.completionTokens : tool.pieces.length + 1;

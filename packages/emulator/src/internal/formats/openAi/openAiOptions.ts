@@ -1,6 +1,6 @@
 import { ServiceError } from '../../server/ServiceError.js';
 import type { Model } from '../modelCatalog.js';
-import { isRecord, optionalArray, optionalBoolean, optionalRecord, optionalString } from '../requestChecks.js';
+import { isRecord, optionalArray, optionalBoolean, optionalRecord, optionalString } from '../readFields.js';
 import type { ToolChoice, ToolDefinition } from '../toolDefinitions.js';
 import { openAiTools } from '../toolDefinitions.js';
 

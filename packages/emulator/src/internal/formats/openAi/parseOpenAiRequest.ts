@@ -3,7 +3,7 @@ import { modelNamed, requireChatFormat, type Model } from '../modelCatalog.js';
 import type { Turn } from '../../answers/planAnswer.js';
 import { openAiDialect, readMessages } from '../readMessages.js';
 import { openAiOptions, type OpenAiOptions } from './openAiOptions.js';
-import { checkNumbers, isRecord, optionalBoolean, optionalRecord, optionalTokenLimit, requiredText } from '../requestChecks.js';
+import { checkNumbers, isRecord, optionalBoolean, optionalRecord, optionalTokenLimit, requiredText } from '../readFields.js';
 
 /** A checked OpenAI-style chat completions request. */
 export interface OpenAiInput {

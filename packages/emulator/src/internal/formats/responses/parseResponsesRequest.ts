@@ -3,7 +3,7 @@ import { ServiceError } from '../../server/ServiceError.js';
 import { modelNamed, requireChatFormat, type Model } from '../modelCatalog.js';
 import { openAiOptions, type OpenAiOptions } from '../openAi/openAiOptions.js';
 import { readMessages, type MessageDialect } from '../readMessages.js';
-import { checkNumbers, isRecord, optionalBoolean, optionalRecord, optionalString, optionalTokenLimit, requiredText } from '../requestChecks.js';
+import { checkNumbers, isRecord, optionalBoolean, optionalRecord, optionalString, optionalTokenLimit, requiredText } from '../readFields.js';
 
 /** A checked `/openai/v1/responses` request. */
 export interface ResponsesInput {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Answer } from '../../answers/planAnswer.js';
 import type { ToolCallPlan } from '../../answers/planToolCall.js';
-import type { StreamItem } from '../../stream/streamEvents.js';
+import type { StreamItem } from '../../stream/sendEventStream.js';
 import type { ResponsesInput } from './parseResponsesRequest.js';
 
 /** One answer's ids and output items, shared by the stream and the JSON response. */

@@ -19,9 +19,9 @@ export interface StreamItem {
  * timers as soon as the connection closes.
  *
  * @example
- * await streamEvents(exchange, [{ data: '{"text":"Hi"}', delta: true }, { data: '[DONE]', delta: false }]);
+ * await sendEventStream(exchange, [{ data: '{"text":"Hi"}', delta: true }, { data: '[DONE]', delta: false }]);
  */
-export async function streamEvents(exchange: Exchange, items: Iterable<StreamItem>): Promise<void> {
+export async function sendEventStream(exchange: Exchange, items: Iterable<StreamItem>): Promise<void> {
   const { res, faults, settings, closed, counters } = exchange;
   res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' });
   res.flushHeaders();
