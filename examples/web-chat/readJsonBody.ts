@@ -17,12 +17,12 @@ export async function readJsonBody(req: IncomingMessage, example: string): Promi
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw new RelayRefusal(413, `The conversation is over ${MAX_BODY_BYTES} bytes; start a new one.`);
+    if (size > MAX_BODY_BYTES) throw new RelayRefusal(`The conversation is over ${MAX_BODY_BYTES} bytes; start a new one.`, { status: 413 });
     chunks.push(chunk);
   }
   try {
     return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
   } catch {
-    throw new RelayRefusal(400, `The body must be JSON: ${example}.`);
+    throw new RelayRefusal(`The body must be JSON: ${example}.`, { status: 400 });
   }
 }

@@ -81,7 +81,7 @@ export async function startWebChatServer(options: WebChatServerOptions): Promise
       const corsOrigin = guard.corsOrigin(req);
       if (corsOrigin !== undefined) corsHeaders(res, corsOrigin);
       if (req.method === 'OPTIONS' && corsOrigin !== undefined) return void res.writeHead(204).end();
-      if (req.method !== 'POST') throw new RelayRefusal(405, 'Use POST with {"messages": [...]}.', { allow: 'POST' });
+      if (req.method !== 'POST') throw new RelayRefusal('Use POST with {"messages": [...]}.', { status: 405, headers: { allow: 'POST' } });
       const messages = await route.read(req);
       const release = slots.take(req.socket.remoteAddress ?? '');
       const answer = client.chat({ model, messages, ...(tools !== undefined && { tools }) }).pipe(finalize(release));

@@ -16,10 +16,10 @@ export async function readChatBody(req: IncomingMessage): Promise<ChatMessage[]>
   const body = await readJsonBody(req, '{"messages": [{"role": "user", "content": "…"}]}');
   const messages = (body as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isMessage)) {
-    throw new RelayRefusal(400, '"messages" must be a non-empty list of {"role": "user" | "assistant", "content": "…"}.');
+    throw new RelayRefusal('"messages" must be a non-empty list of {"role": "user" | "assistant", "content": "…"}.', { status: 400 });
   }
   const last = messages.at(-1);
-  if (last?.role !== 'user' || last.content.trim() === '') throw new RelayRefusal(400, 'The last message must be the user\'s, and not empty.');
+  if (last?.role !== 'user' || last.content.trim() === '') throw new RelayRefusal('The last message must be the user\'s, and not empty.', { status: 400 });
   return messages.map(({ role, content }) => ({ role, content }));
 }
 

@@ -4,17 +4,18 @@
  * The server answers it as `text/plain`; it never carries the token or any other secret.
  *
  * @example
- * throw new RelayRefusal(403, 'Origin http://evil.example is not this chat\'s origin (http://127.0.0.1:8080).');
+ * throw new RelayRefusal('Origin http://evil.example is not this chat\'s origin (http://127.0.0.1:8080).', { status: 403 });
  */
 export class RelayRefusal extends Error {
   override readonly name = 'RelayRefusal';
-  constructor(
-    /** The HTTP status: 400, 401, 403, 405, 413, 415 or 429. */
-    readonly status: number,
-    message: string,
-    /** Extra response headers, e.g. `allow` for a 405 or `retry-after` for a 429. */
-    readonly headers: Readonly<Record<string, string>> = {},
-  ) {
+  /** The HTTP status: 400, 401, 403, 405, 413, 415 or 429. */
+  readonly status: number;
+  /** Extra response headers, e.g. `allow` for a 405 or `retry-after` for a 429. */
+  readonly headers: Readonly<Record<string, string>>;
+
+  constructor(message: string, options: { readonly status: number; readonly headers?: Readonly<Record<string, string>> }) {
     super(message);
+    this.status = options.status;
+    this.headers = options.headers ?? {};
   }
 }

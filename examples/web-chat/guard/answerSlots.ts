@@ -26,7 +26,7 @@ export function answerSlots(limit: number): AnswerSlots {
     take(client) {
       const count = running.get(client) ?? 0;
       if (count >= limit) {
-        throw new RelayRefusal(429, `This client already has ${limit} answer${limit === 1 ? '' : 's'} running (the relay's limit per client); wait for one to end or stop it.`, { 'retry-after': '1' });
+        throw new RelayRefusal(`This client already has ${limit} answer${limit === 1 ? '' : 's'} running (the relay's limit per client); wait for one to end or stop it.`, { status: 429, headers: { 'retry-after': '1' } });
       }
       running.set(client, count + 1);
       let released = false;

@@ -47,17 +47,17 @@ export function requestGuard(rules: RequestGuardRules): RequestGuard {
   const guard = (req: IncomingMessage, route: RouteKind): void => {
     const host = (req.headers.host ?? '').toLowerCase();
     if (!rules.hosts.has(host)) {
-      throw new RelayRefusal(403, `Host ${JSON.stringify(req.headers.host ?? '')} does not name this chat server (it serves ${[...rules.hosts].join(', ')}); open the page by one of those addresses, or start the server with --allow-host <name>.`);
+      throw new RelayRefusal(`Host ${JSON.stringify(req.headers.host ?? '')} does not name this chat server (it serves ${[...rules.hosts].join(', ')}); open the page by one of those addresses, or start the server with --allow-host <name>.`, { status: 403 });
     }
     if (route === 'page') return;
     const origin = req.headers.origin;
     if (origin !== undefined && origin.toLowerCase() !== ownOrigin(req) && !allowedOrigins.has(origin.toLowerCase())) {
-      throw new RelayRefusal(403, `Origin ${origin} is not this chat's origin (${ownOrigin(req)}); a page on another site may not spend this relay's quota. Start the server with --allow-origin ${origin} to let it.`);
+      throw new RelayRefusal(`Origin ${origin} is not this chat's origin (${ownOrigin(req)}); a page on another site may not spend this relay's quota. Start the server with --allow-origin ${origin} to let it.`, { status: 403 });
     }
     if (tokenDigest !== undefined && req.method !== 'OPTIONS') {
       const match = /^Bearer (.+)$/i.exec(req.headers.authorization ?? '');
       if (match === null || !timingSafeEqual(sha256(match[1] ?? ''), tokenDigest)) {
-        throw new RelayRefusal(401, 'Authorization: this relay needs its token, as "Authorization: Bearer <token>" (the page reads it from the #token= part of the address printed at start-up).', { 'www-authenticate': 'Bearer' });
+        throw new RelayRefusal('Authorization: this relay needs its token, as "Authorization: Bearer <token>" (the page reads it from the #token= part of the address printed at start-up).', { status: 401, headers: { 'www-authenticate': 'Bearer' } });
       }
     }
     if (req.method === 'POST') {
@@ -65,7 +65,7 @@ export function requestGuard(rules: RequestGuardRules): RequestGuard {
       // since the one rule here needs no parser library.
       const mediaType = (req.headers['content-type'] ?? '').split(';', 1)[0]?.trim().toLowerCase();
       if (mediaType !== 'application/json') {
-        throw new RelayRefusal(415, `Content-Type must be application/json, got ${JSON.stringify(req.headers['content-type'] ?? '(none)')}.`);
+        throw new RelayRefusal(`Content-Type must be application/json, got ${JSON.stringify(req.headers['content-type'] ?? '(none)')}.`, { status: 415 });
       }
     }
   };

@@ -18,13 +18,13 @@ export async function readUiMessages(req: IncomingMessage): Promise<ChatMessage[
   const body = await readJsonBody(req, '{"messages": [{"id": "…", "role": "user", "parts": [{"type": "text", "text": "…"}]}]}');
   const messages = (body as { messages?: unknown } | null)?.messages;
   if (!Array.isArray(messages) || messages.length === 0 || !messages.every(isUiMessage)) {
-    throw new RelayRefusal(400, '"messages" must be a non-empty list of UI messages: {"role": "user" | "assistant", "parts": [{"type": "text", "text": "…"}]}.');
+    throw new RelayRefusal('"messages" must be a non-empty list of UI messages: {"role": "user" | "assistant", "parts": [{"type": "text", "text": "…"}]}.', { status: 400 });
   }
   const conversation = messages
     .map(({ role, parts }) => ({ role, content: parts.flatMap((part) => (part.type === 'text' && typeof part.text === 'string' ? [part.text] : [])).join('') }))
     .filter((message) => message.role === 'user' || message.content !== '');
   const last = conversation.at(-1);
-  if (last?.role !== 'user' || last.content.trim() === '') throw new RelayRefusal(400, 'The last message must be the user\'s, with some text.');
+  if (last?.role !== 'user' || last.content.trim() === '') throw new RelayRefusal('The last message must be the user\'s, with some text.', { status: 400 });
   return conversation;
 }
 

@@ -9,11 +9,16 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
  */
 export type PartialJsonErrorType = 'invalid-json' | 'incomplete' | 'schema';
 
-/** What a {@link PartialJsonError} is built from. */
-export interface PartialJsonErrorDetails {
+/**
+ * The options of a {@link PartialJsonError}: its own fields beside the message.
+ *
+ * @example
+ * ```ts
+ * { type: 'invalid-json', text: '{"a": tru', offset: 6 }
+ * ```
+ */
+export interface PartialJsonErrorOptions {
   readonly type: PartialJsonErrorType;
-  /** What went wrong, in words. */
-  readonly reason: string;
   /** The model's whole text so far, exactly as it arrived. */
   readonly text: string;
   /** Where, in UTF-16 code units of `text`, the JSON broke (`invalid-json` only). */
@@ -46,8 +51,9 @@ export class PartialJsonError extends OciGenAiError {
   /** The schema's issues, for `schema`; empty otherwise. */
   readonly issues: readonly StandardSchemaV1.Issue[];
 
-  constructor(details: PartialJsonErrorDetails) {
-    const { type, reason, text, offset, issues = [] } = details;
+  /** @param reason what went wrong, in words (the message is built around it). */
+  constructor(reason: string, options: PartialJsonErrorOptions) {
+    const { type, text, offset, issues = [] } = options;
     const where = offset === undefined ? '' : ` at offset ${offset}`;
     const listed = issues.length === 0 ? '' : `: ${issues.map(describeIssue).join('; ')}`;
     super(`The model's answer is not the JSON asked for (${type}${where}): ${reason}${listed}. Its text starts ${JSON.stringify(text.slice(0, 120))}.`);

@@ -3,6 +3,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { Observable } from 'rxjs';
 import type { OperatorFunction } from 'rxjs';
 import { PartialJsonError } from './PartialJsonError.js';
+import type { PartialJsonErrorOptions } from './PartialJsonError.js';
 import type { StreamResetEvent } from './retryStream.js';
 import { JsonSyntaxError, PartialJsonParser } from './internal/partialJson/PartialJsonParser.js';
 import { answerText } from './internal/tokens.js';
@@ -79,7 +80,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
     let settled = false; // the whole value was emitted (or is being validated)
     let validation: Promise<void> | undefined;
 
-    const fail = (details: ConstructorParameters<typeof PartialJsonError>[0]) => subscriber.error(new PartialJsonError(details));
+    const fail = (reason: string, options: PartialJsonErrorOptions) => subscriber.error(new PartialJsonError(reason, options));
 
     const emitWhole = (): void => {
       settled = true;
@@ -90,7 +91,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
       }
       const checked = (result: StandardSchemaV1.Result<unknown>): void => {
         if (result.issues === undefined) subscriber.next(result.value);
-        else fail({ type: 'schema', reason: 'the schema rejected the whole value', text, issues: result.issues });
+        else fail('the schema rejected the whole value', { type: 'schema', text, issues: result.issues });
       };
       const result = schema['~standard'].validate(value);
       if (result instanceof Promise) {
@@ -116,7 +117,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
 
     const syntaxFailure = (error: unknown): void => {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      fail({ type: 'invalid-json', reason: error.message, text, offset: error.offset });
+      fail(error.message, { type: 'invalid-json', text, offset: error.offset });
     };
 
     const subscription = source.subscribe({
@@ -135,7 +136,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
           try {
             parser.end();
           } catch (error) {
-            if (error instanceof JsonSyntaxError && error.incomplete) fail({ type: 'incomplete', reason: error.message, text });
+            if (error instanceof JsonSyntaxError && error.incomplete) fail(error.message, { type: 'incomplete', text });
             else syntaxFailure(error);
             return;
           }

@@ -119,7 +119,7 @@ export function runTools(
     const results: ChatMessage[] = [];
     const execute = (call: ToolCall, index: number): Observable<ToolResultEvent> => executeTool(tools[call.name], call, number).pipe(
       map((outcome): ToolResultEvent => {
-        if (!outcome.ok && failOnToolError) throw new ToolError(call, number, outcome.error);
+        if (!outcome.ok && failOnToolError) throw new ToolError(outcome.error instanceof Error ? outcome.error.message : String(outcome.error), { toolCall: call, step: number, cause: outcome.error });
         const output = outcome.ok ? asText(outcome.value) : JSON.stringify({ error: outcome.error instanceof Error ? outcome.error.message : String(outcome.error) });
         results[index] = { role: 'tool', content: output, toolCallId: call.id };
         return outcome.ok

@@ -1,4 +1,5 @@
-import type { ChatRequest } from '@oci-genai-rx/core';
+import type { ChatEvent, ChatRequest } from '@oci-genai-rx/core';
+import { isChatEvent } from '@oci-genai-rx/core';
 import type { Attributes, Span, Tracer } from '@opentelemetry/api';
 import { Observable } from 'rxjs';
 import type { MonoTypeOperatorFunction, OperatorFunction } from 'rxjs';
@@ -102,9 +103,8 @@ export function traceChat<T>(options: TraceChatOptions): OperatorFunction<T, T |
     };
     const subscribe = () => attempts(source, span).subscribe({
       next: (value) => {
-        // The per-token path: one property read and one comparison once the first token was seen.
-        const type = (value as { type?: unknown } | null)?.type;
-        if (type !== 'text' && type !== undefined) recordEvent(span, value as { type?: unknown });
+        // The per-token path: one event check and one comparison once the first token was seen.
+        if (isChatEvent(value) && value.type !== 'text') recordEvent(span, value);
         if (!firstToken && isToken(value)) {
           firstToken = true;
           span.addEvent('first_token');
@@ -160,20 +160,22 @@ function requestAttributes(operation: string, request: TracedRequest): Attribute
 }
 
 /** The span attributes of core's metadata events (`start`, `finish`, `usage`); tokens cost one comparison chain. */
-function recordEvent(span: Span, event: { type?: unknown; [key: string]: unknown }): void {
+function recordEvent(span: Span, event: ChatEvent): void {
   switch (event.type) {
     case 'start':
-      span.setAttributes({ 'oci.opc_request_id': String(event['opcRequestId']), 'gen_ai.response.model': String(event['model']) });
+      span.setAttributes({ 'oci.opc_request_id': event.opcRequestId, 'gen_ai.response.model': event.model });
       break;
     case 'finish':
-      span.setAttribute('gen_ai.response.finish_reasons', [String(event['reason'])]);
+      span.setAttribute('gen_ai.response.finish_reasons', [event.reason]);
       break;
     case 'usage': {
-      const usage = event['usage'] as { promptTokens?: number; completionTokens?: number } | undefined;
-      if (usage?.promptTokens !== undefined) span.setAttribute('gen_ai.usage.input_tokens', usage.promptTokens);
-      if (usage?.completionTokens !== undefined) span.setAttribute('gen_ai.usage.output_tokens', usage.completionTokens);
+      const { promptTokens, completionTokens } = event.usage;
+      if (promptTokens !== undefined) span.setAttribute('gen_ai.usage.input_tokens', promptTokens);
+      if (completionTokens !== undefined) span.setAttribute('gen_ai.usage.output_tokens', completionTokens);
       break;
     }
+    default:
+      break;
   }
 }
 

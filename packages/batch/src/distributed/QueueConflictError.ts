@@ -13,21 +13,21 @@ export class QueueConflictError extends BatchError {
   override readonly name = 'QueueConflictError';
   readonly code = 'QUEUE_CONFLICT' as const;
 
+  /** The conflicting ids, in input order. */
+  readonly ids: readonly string[];
+
   /**
    * @param queue The queue's name.
-   * @param ids The conflicting ids, in input order.
-   * @param lines Their line numbers in the file, in the same order.
+   * @param options.ids The conflicting ids, in input order; options.lines their line numbers in the file.
    */
-  constructor(
-    queue: string,
-    readonly ids: readonly string[],
-    lines: readonly number[],
-  ) {
+  constructor(queue: string, options: { readonly ids: readonly string[]; readonly lines: readonly number[] }) {
+    const { ids, lines } = options;
     const listed = ids.slice(0, 10).map((id, i) => `line ${lines[i] ?? '?'}: id "${id}"`);
     const more = ids.length > 10 ? `\n  … and ${ids.length - 10} more` : '';
     super(
       `${ids.length} prompt(s) reuse an id that queue "${queue}" already holds with different content; nothing was enqueued:\n  ${listed.join('\n  ')}${more}\n` +
         'Give changed prompts new ids, or use another --queue.',
     );
+    this.ids = ids;
   }
 }

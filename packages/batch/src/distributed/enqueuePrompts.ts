@@ -101,5 +101,5 @@ async function refuseConflicts(redis: Redis, queue: string, digestsKey: string, 
       if (known !== null && known !== undefined && known !== digests[start + i]) conflicts.push(prompt);
     });
   }
-  if (conflicts.length > 0) throw new QueueConflictError(queue, conflicts.map((prompt) => prompt.id), conflicts.map((prompt) => prompt.line));
+  if (conflicts.length > 0) throw new QueueConflictError(queue, { ids: conflicts.map((prompt) => prompt.id), lines: conflicts.map((prompt) => prompt.line) });
 }

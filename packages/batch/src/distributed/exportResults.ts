@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import type { Redis } from 'ioredis';
 import type { ResultLine } from '../results/ResultLine.js';
 import { isErrorLine } from '../results/ResultLine.js';
-import { ResultWriteError } from '../results/ResultWriteError.js';
+import { ResultWriteError, writeFailureReason } from '../results/ResultWriteError.js';
 import { batchKeys } from './batchKeys.js';
 
 /** What {@link exportResults} wrote. */
@@ -52,7 +52,7 @@ export async function exportResults(redis: Redis, queue: string, path: string): 
       try {
         await output.write(text);
       } catch (error) {
-        throw new ResultWriteError(written - lines.filter((line) => line !== null).length, error);
+        throw new ResultWriteError(writeFailureReason(error), { written: written - lines.filter((line) => line !== null).length, cause: error });
       }
     }
   } finally {

@@ -32,15 +32,16 @@ export class PromptLineError extends BatchError {
   override readonly name = 'PromptLineError';
   readonly code = 'PROMPT_LINE' as const;
 
+  /** The line of the input file, from 1. */
+  readonly line: number;
+
   /**
-   * @param line The line of the input file, from 1.
-   * @param problem What is wrong with it, e.g. `"prompt" must be a non-empty string.`
+   * @param problem What is wrong with the line, e.g. `"prompt" must be a non-empty string.`
+   * @param options.line The line of the input file, from 1.
    */
-  constructor(
-    readonly line: number,
-    problem: string,
-  ) {
-    super(`line ${line}: ${problem}`);
+  constructor(problem: string, options: { readonly line: number }) {
+    super(`line ${options.line}: ${problem}`);
+    this.line = options.line;
   }
 }
 
@@ -56,22 +57,22 @@ export function parsePromptLine(text: string, line: number): BatchPrompt {
   try {
     json = JSON.parse(text);
   } catch {
-    throw new PromptLineError(line, 'not JSON. Each line must be one object such as {"id": "q-1", "prompt": "Tell me a joke."}.');
+    throw new PromptLineError('not JSON. Each line must be one object such as {"id": "q-1", "prompt": "Tell me a joke."}.', { line: line });
   }
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    throw new PromptLineError(line, 'not a JSON object. Each line must look like {"id": "q-1", "prompt": "…"}.');
+    throw new PromptLineError('not a JSON object. Each line must look like {"id": "q-1", "prompt": "…"}.', { line: line });
   }
   const fields = json as Record<string, unknown>;
   // Refused rather than ignored: a typo such as "maxToken" or "temprature" would otherwise
   // run the whole batch without the setting the user meant.
   const unknown = Object.keys(fields).filter((name) => !knownFields.has(name));
   if (unknown.length > 0) {
-    throw new PromptLineError(line, `unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}; a prompt line may have only ${[...knownFields].map((name) => `"${name}"`).join(', ')}.`);
+    throw new PromptLineError(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.map((name) => `"${name}"`).join(', ')}; a prompt line may have only ${[...knownFields].map((name) => `"${name}"`).join(', ')}.`, { line: line });
   }
   const { id, prompt } = fields;
   // Numbers are accepted as ids because spreadsheets and jq often produce them.
-  if (!isNonEmptyString(id) && typeof id !== 'number') throw new PromptLineError(line, '"id" must be a non-empty string (or a number).');
-  if (typeof prompt !== 'string' || prompt.trim() === '') throw new PromptLineError(line, '"prompt" must be a non-empty string.');
+  if (!isNonEmptyString(id) && typeof id !== 'number') throw new PromptLineError('"id" must be a non-empty string (or a number).', { line: line });
+  if (typeof prompt !== 'string' || prompt.trim() === '') throw new PromptLineError('"prompt" must be a non-empty string.', { line: line });
   const parsed: Mutable<BatchPrompt> = { id: String(id), prompt, line };
   if (fields['model'] !== undefined) parsed.model = field(line, 'model', fields['model'], isNonEmptyString);
   if (fields['system'] !== undefined) parsed.system = field(line, 'system', fields['system'], isString);
@@ -86,14 +87,14 @@ const knownFields: ReadonlySet<string> = new Set(['id', 'prompt', 'model', 'syst
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
 function field<T>(line: number, name: string, value: unknown, valid: (value: unknown) => value is T): T {
-  if (!valid(value)) throw new PromptLineError(line, `"${name}" has the wrong type (see the README's input format).`);
+  if (!valid(value)) throw new PromptLineError(`"${name}" has the wrong type (see the README's input format).`, { line: line });
   return value;
 }
 
 /** A number of the right type but outside the range is told apart from a wrong type. */
 function positiveInteger(line: number, name: string, value: unknown): number {
-  if (typeof value !== 'number') throw new PromptLineError(line, `"${name}" must be a number, got ${JSON.stringify(value)}.`);
-  if (!Number.isInteger(value) || value <= 0) throw new PromptLineError(line, `"${name}" must be a whole number of at least 1, got ${value}.`);
+  if (typeof value !== 'number') throw new PromptLineError(`"${name}" must be a number, got ${JSON.stringify(value)}.`, { line: line });
+  if (!Number.isInteger(value) || value <= 0) throw new PromptLineError(`"${name}" must be a whole number of at least 1, got ${value}.`, { line: line });
   return value;
 }
 

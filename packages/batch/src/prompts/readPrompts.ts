@@ -45,7 +45,7 @@ export async function readPrompts(path: string): Promise<BatchPrompt[]> {
       const prompt = parsePromptLine(text, line);
       const first = firstLineOf.get(prompt.id);
       // Results are stored by id: two prompts with one id could not be told apart on resume.
-      if (first !== undefined) throw new PromptLineError(line, `id "${prompt.id}" is already used on line ${first}; ids must be unique.`);
+      if (first !== undefined) throw new PromptLineError(`id "${prompt.id}" is already used on line ${first}; ids must be unique.`, { line: line });
       firstLineOf.set(prompt.id, line);
       prompts.push(prompt);
     } catch (error) {

@@ -16,21 +16,22 @@ export class ResultWriteError extends BatchError {
   /** Why the write failed, in words, with the system's code, e.g. `no space left on the device (ENOSPC)`. */
   readonly reason: string;
 
+  /** Result lines written by this run before the failure. */
+  readonly written: number;
+
   /**
-   * @param written Result lines written by this run before the failure.
-   * @param cause The error of the failed write.
+   * @param reason What failed, in words (see writeFailureReason).
+   * @param options.written Result lines written before the failure; options.cause the error of the failed write.
    */
-  constructor(
-    readonly written: number,
-    cause: unknown,
-  ) {
-    const reason = writeFailureReason(cause);
-    super(`could not write a result line: ${reason}`, { cause });
+  constructor(reason: string, options: { readonly written: number; readonly cause: unknown }) {
+    super(`could not write a result line: ${reason}`, { cause: options.cause });
     this.reason = reason;
+    this.written = options.written;
   }
 }
 
-function writeFailureReason(error: unknown): string {
+/** The reason for a failed write, in words, from its error code (ENOSPC, EACCES…). */
+export function writeFailureReason(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;
   if (code === 'ENOSPC') return 'no space left on the device (ENOSPC)';
   if (code === 'EDQUOT') return 'disk quota exceeded (EDQUOT)';

@@ -2,7 +2,7 @@ import type { Observable } from 'rxjs';
 import { Subscription } from 'rxjs';
 import type { ResultFile } from './ResultFile.js';
 import type { ResultLine } from './ResultLine.js';
-import { ResultWriteError } from './ResultWriteError.js';
+import { ResultWriteError, writeFailureReason } from './ResultWriteError.js';
 
 /** How a run ended: every prompt ended, or a signal stopped it. */
 export type RunEnd = 'completed' | 'interrupted';
@@ -41,7 +41,7 @@ export function writeResults(results: Observable<ResultLine>, file: ResultFile):
             file.append(line);
             written += 1;
           } catch (error) {
-            settle(() => reject(new ResultWriteError(written, error)));
+            settle(() => reject(new ResultWriteError(writeFailureReason(error), { written: written, cause: error })));
           }
         },
         error: (error: unknown) => settle(() => reject(asError(error))),

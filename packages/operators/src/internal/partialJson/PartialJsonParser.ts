@@ -8,8 +8,15 @@ import { JsonSnapshot } from './JsonSnapshot.js';
 
 /** A place in the text where it stops being JSON. */
 export class JsonSyntaxError extends Error {
-  constructor(message: string, readonly offset: number, readonly incomplete = false) {
+  /** Where, in UTF-16 code units, the text stops being JSON. */
+  readonly offset: number;
+  /** True when the text ended before the value did (not a wrong character). */
+  readonly incomplete: boolean;
+
+  constructor(message: string, options: { readonly offset: number; readonly incomplete?: boolean }) {
     super(message);
+    this.offset = options.offset;
+    this.incomplete = options.incomplete ?? false;
   }
 }
 
@@ -189,7 +196,7 @@ export class PartialJsonParser {
   /** Ends the text: a root number completes here. @throws {JsonSyntaxError} when the value is incomplete. */
   end(): void {
     if (this.state === NUMBER) this.endNumber(0);
-    if (!this.done) throw new JsonSyntaxError('the text ended before the JSON value was complete', this.offset, true);
+    if (!this.done) throw new JsonSyntaxError('the text ended before the JSON value was complete', { offset: this.offset, incomplete: true });
   }
 
   private startValue(c: string, i: number): void {
@@ -261,6 +268,6 @@ export class PartialJsonParser {
   }
 
   private fail(message: string, i: number): never {
-    throw new JsonSyntaxError(message, this.offset + i);
+    throw new JsonSyntaxError(message, { offset: this.offset + i });
   }
 }
