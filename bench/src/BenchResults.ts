@@ -1,6 +1,7 @@
 import type { BatchScalingResult } from './batchScaling.js';
 import type { FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeResult } from './hedgeAndResume.js';
+import type { InstructionCountReport } from './instructionCounts.js';
 import type { Machine } from './machine.js';
 import type { ManyStreamsResult } from './manyStreams.js';
 import type { OperatorCostResult } from './measureOperators.js';
@@ -15,6 +16,8 @@ export interface BenchResults {
   readonly throughput: ThroughputReport;
   /** A shorter stream with one event per socket write, as a paced live stream arrives. */
   readonly pacedThroughput: ThroughputReport;
+  /** Steady-state instructions per token (valgrind) of the bare loop, core's events and the usual pipeline. */
+  readonly instructions: InstructionCountReport;
   readonly operators: OperatorCostResult;
   readonly firstToken: FirstTokenResult;
   readonly manyStreams: ManyStreamsResult;

@@ -13,22 +13,27 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
  */
 const execArgv = ['--conditions=@oci-genai-rx/source', '--import', 'tsx', '--expose-gc'];
 
-/** Starts `bench/src/<script>` as a child process with an IPC channel; `input` is its argv[2] as JSON. */
-export function forkScript(script: string, input: unknown, stdio: 'inherit' | 'pipe' = 'inherit'): ChildProcess {
+/**
+ * Starts `bench/src/<script>` as a child process with an IPC channel; `input` is its argv[2] as JSON.
+ * `wrapper` runs node under another program, e.g. `['valgrind', '--tool=callgrind']`.
+ */
+export function forkScript(script: string, input: unknown, stdio: 'inherit' | 'pipe' = 'inherit', wrapper: readonly string[] = []): ChildProcess {
+  const [command, ...commandArgs] = wrapper;
   return fork(resolve(repoRoot, 'bench/src', script), [JSON.stringify(input)], {
     cwd: repoRoot,
-    execArgv,
+    ...(command === undefined ? { execArgv } : { execPath: command, execArgv: [...commandArgs, process.execPath, ...execArgv] }),
     stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
   });
 }
 
 /**
  * Runs a bench script in a fresh child process and resolves with the one result it sends
- * (see {@link childMain}); rejects when it fails or exits without a result.
+ * (see {@link childMain}); rejects when it fails or exits without a result. `wrapper` as in
+ * {@link forkScript}.
  */
-export function runScript<T>(script: string, input: unknown, timeoutMs = 180_000): Promise<T> {
+export function runScript<T>(script: string, input: unknown, timeoutMs = 180_000, wrapper: readonly string[] = []): Promise<T> {
   return new Promise<T>((resolvePromise, reject) => {
-    const child = forkScript(script, input, 'pipe');
+    const child = forkScript(script, input, 'pipe', wrapper);
     let output = '';
     child.stdout?.on('data', (data: Buffer) => (output += data.toString()));
     child.stderr?.on('data', (data: Buffer) => (output += data.toString()));

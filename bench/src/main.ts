@@ -3,7 +3,8 @@
  * Exits non-zero when a contender produced wrong output (a fast wrong answer never counts).
  *
  * Environment: BENCH_TOKENS (answer length, default 100000), BENCH_REPETITIONS (default 7),
- * BENCH_STREAMS (many-streams count, default 1000), BENCH_OUTPUT (report path, default
+ * BENCH_STREAMS (many-streams count, default 1000), BENCH_INSTRUCTION_TOKENS (answer length of
+ * the valgrind instruction counts, default 20000), BENCH_OUTPUT (report path, default
  * docs/BENCHMARKS.md).
  */
 import { writeFileSync } from 'node:fs';
@@ -15,6 +16,7 @@ import { evaluateTargets } from './evaluateTargets.js';
 import { evaluateFloorTargets } from './floorTargets.js';
 import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeInput, HedgeAndResumeResult } from './hedgeAndResume.js';
+import { measureInstructionCounts } from './instructionCounts.js';
 import { describeMachine } from './machine.js';
 import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
 import { measureOperators } from './measureOperators.js';
@@ -36,6 +38,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const tokens = numberFromEnv('BENCH_TOKENS', 100_000);
 const repetitions = numberFromEnv('BENCH_REPETITIONS', 7);
 const streams = numberFromEnv('BENCH_STREAMS', 1000);
+const instructionTokens = numberFromEnv('BENCH_INSTRUCTION_TOKENS', 20_000);
 const output = resolve(repoRoot, process.env['BENCH_OUTPUT'] ?? 'docs/BENCHMARKS.md');
 const started = performance.now();
 const machine = describeMachine();
@@ -51,6 +54,14 @@ const pacedThroughput = await measureThroughput({
   contenders,
   languages: ['English'],
   emulatorFaults: 'events-per-write=1',
+  log,
+});
+log(`instructions per token under valgrind: bare, core-events, core-operators x 2 languages, ${instructionTokens} tokens`);
+const instructions = await measureInstructionCounts({
+  tokens: instructionTokens,
+  warmupTokens: Math.ceil(instructionTokens / 10),
+  contenders: ['bare', 'core-events', 'core-operators'],
+  languages: ['English', 'Japanese'],
   log,
 });
 log('operator cost per token and bufferSentences scaling (in process)');
@@ -72,12 +83,12 @@ const sentenceQuality = measureSentenceQuality();
 log('batch runner: 1, 2 and 4 worker processes on Redis, and local mode');
 const batchScaling = await measureBatchScaling();
 
-const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality, batchScaling };
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, instructions, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality, batchScaling };
 const verdicts = [...evaluateTargets(results), ...evaluateFloorTargets(results, sentenceQuality)];
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);
 for (const verdict of verdicts) log(`${verdict.met ? 'met   ' : 'MISSED'} ${verdict.target}: ${verdict.measured}`);
-const wrongOutputs = [...throughput.wrongOutputs, ...pacedThroughput.wrongOutputs];
+const wrongOutputs = [...throughput.wrongOutputs, ...pacedThroughput.wrongOutputs, ...instructions.wrongOutputs];
 if (wrongOutputs.length > 0) {
   for (const wrong of wrongOutputs) log(`WRONG OUTPUT: ${wrong.contender} ${wrong.language} repetition ${wrong.repetition + 1}: ${wrong.problem}`);
   process.exitCode = 1;

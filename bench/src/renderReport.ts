@@ -1,6 +1,7 @@
 import type { BenchResults } from './BenchResults.js';
 import { renderBatchSection } from './renderBatchSection.js';
 import { hedgeAndResumeSection } from './hedgeAndResumeReport.js';
+import { instructionCountsSection } from './instructionCountsReport.js';
 import { sentenceQualitySection } from './sentenceQualityReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { Spread } from './stats.js';
@@ -15,7 +16,7 @@ const table = (head: readonly string[], rows: ReadonlyArray<readonly string[]>):
 /** The Markdown of docs/BENCHMARKS.md. */
 export function renderReport(results: BenchResults, verdicts: readonly TargetVerdict[], command: string): string {
   const { machine, throughput, operators, firstToken, manyStreams } = results;
-  const wrongOutputs = [...throughput.wrongOutputs, ...results.pacedThroughput.wrongOutputs];
+  const wrongOutputs = [...throughput.wrongOutputs, ...results.pacedThroughput.wrongOutputs, ...results.instructions.wrongOutputs];
   const met = verdicts.filter((verdict) => verdict.met).length;
   const bare = throughput.figures.find((figure) => figure.contender.id === 'bare' && figure.language === 'English');
   const bareNs = bare?.cpuNsPerToken.median ?? Number.NaN;
@@ -76,6 +77,7 @@ ${table(['', ''], [
 
   sections.push(...throughputSections(throughput, ''));
   sections.push(...throughputSections(results.pacedThroughput, ', one event per socket write'));
+  sections.push(instructionCountsSection(results.instructions));
   sections.push(`The "one event per socket write" table uses the emulator's \`events-per-write=1\` fault: every event
 is its own write, as when a model's tokens arrive paced, so the per-read costs (stream plumbing,
 decoder calls, promise turns) weigh as they do on a live stream; the long streams above arrive in
