@@ -48,9 +48,10 @@ const streamsPerPrompt = 2;
 /**
  * Steady-state instructions per token of each contender, counted by valgrind's callgrind (all
  * of the contender's threads; the emulator runs in a process of its own). One process per
- * contender streams a warm-up prefix of each answer, then each answer twice; callgrind writes
- * the count of each phase to a file of its own (see `instructionProcess.ts`), so start-up, the
- * warm-up and the exit never land in a stream's count. Node runs with its JIT as in the CPU
+ * contender streams a warm-up prefix of each answer, then each answer twice, each after a full
+ * collection; callgrind writes the count of each phase to a file of its own (see
+ * `instructionProcess.ts`), so start-up, the warm-up, the collections and the exit never land in
+ * a stream's count: the count after two streams minus the count after one. Node runs with its JIT as in the CPU
  * figures (not `--jitless`, which would measure a different program); callgrind's
  * `--smc-check=all-non-file` lets it follow the code V8 writes at run time.
  *
@@ -87,18 +88,21 @@ export async function measureInstructionCounts(options: InstructionCountOptions)
         log(`  instructions ${contender}: FAILED`);
         continue;
       }
-      // Phase 1 is start-up and the warm-ups; then one phase per measured stream, prompt by prompt.
-      const phases = phaseCounts(directory, `${contender}.callgrind`);
-      if (phases.length !== 1 + languages.length * streamsPerPrompt) {
-        throw new Error(`callgrind wrote ${phases.length} phase counts for ${contender}, expected ${1 + languages.length * streamsPerPrompt}: something else in the process entered uv_getrusage`);
+      const counts = phaseCounts(directory, `${contender}.callgrind`);
+      if (counts.length !== result.phases.length) {
+        throw new Error(`callgrind wrote ${counts.length} phase counts for ${contender}, expected ${result.phases.length}: something else in the process entered uv_getrusage`);
       }
+      const streamCount = (prompt: number, repetition: number): number => {
+        const at = result.phases.findIndex((phase) => phase.kind === 'stream' && phase.prompt === prompt && phase.repetition === repetition);
+        return counts[at] ?? Number.NaN;
+      };
       languages.forEach((language, index) => {
         const hashes = result.textSha256.slice(index * streamsPerPrompt, (index + 1) * streamsPerPrompt);
         if (hashes.some((hash) => hash !== expected[index])) {
           wrongOutputs.push({ contender, language, repetition: 0, problem: 'text differs from the expected answer (under valgrind)' });
         }
-        const first = (phases[1 + index * streamsPerPrompt] as number) / tokens;
-        const steady = (phases[index * streamsPerPrompt + streamsPerPrompt] as number) / tokens;
+        const first = streamCount(index, 0) / tokens;
+        const steady = streamCount(index, streamsPerPrompt - 1) / tokens;
         perToken.set(`${language}|${contender}`, { first, steady });
         log(`  instructions ${language.padEnd(8)} ${contender.padEnd(15)} ${steady.toFixed(0).padStart(6)} per token (first stream ${first.toFixed(0)})`);
       });

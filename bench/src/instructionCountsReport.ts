@@ -13,8 +13,9 @@ export function instructionCountsSection(report: InstructionCountReport): string
 
 Counted by \`${report.valgrind.join(' ')}\` over every thread of the contender's process (the
 emulator runs in its own). One process per contender streams a ${report.warmupTokens.toLocaleString('en')}-token warm-up of each answer, then
-each ${report.tokens.toLocaleString('en')}-token answer twice; the count after two streams minus the count after one is a stream
-in steady state (start-up, warm-up and exit cancel out). Node keeps its JIT, as in the CPU figures.
+each ${report.tokens.toLocaleString('en')}-token answer twice, each after a full collection; the count after two streams minus the
+count after one is a stream in steady state (start-up, warm-up, collections and exit cancel out:
+callgrind dumps the count of each phase apart). Node keeps its JIT, as in the CPU figures.
 Same answers and SHA-256 checks as above. ${report.durationS.toFixed(0)} s under valgrind.
 
 | contender | language | instructions/token, steady state | vs bare loop | first stream after warm-up |

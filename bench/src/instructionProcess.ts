@@ -1,7 +1,7 @@
 /**
  * Child process of the instruction counts, run under valgrind's callgrind by
  * `instructionCounts.ts`: a warm-up stream per answer, then two measured streams of each answer,
- * each checked by its hash. Between the phases it calls {@link markPhase}; callgrind is started
+ * each checked by its hash, each after a full garbage collection. Between the phases it calls {@link markPhase}; callgrind is started
  * with `--dump-before=uv_getrusage`, so each call writes the instructions counted since the
  * previous one to a file of its own. Start-up, the warm-ups and the exit each land in a file of
  * their own and never in a stream's count.
@@ -22,8 +22,11 @@ export interface InstructionRunInput {
   readonly streamsPerPrompt: number;
 }
 
-/** The SHA-256 of each measured stream's text, in the order they ran (prompt by prompt). */
+/** What the child did, phase by phase (callgrind wrote one dump per phase, in this order). */
 export interface InstructionRunResult {
+  /** Per phase: `stream` (one measured stream; `prompt` and `repetition` say which) or `other` (start-up, warm-up, collecting garbage). */
+  readonly phases: ReadonlyArray<{ readonly kind: 'stream'; readonly prompt: number; readonly repetition: number } | { readonly kind: 'other' }>;
+  /** The SHA-256 of each measured stream's text, in the order they ran (prompt by prompt). */
   readonly textSha256: readonly string[];
 }
 
@@ -36,15 +39,26 @@ export function markPhase(): void {
   process.cpuUsage();
 }
 
+/** A full collection: `global.gc`, which the bench's children get from `--expose-gc`. */
+function collectGarbage(): void {
+  if (typeof globalThis.gc !== 'function') throw new Error('instructionProcess.ts needs node --expose-gc');
+  globalThis.gc();
+}
+
 childMain<InstructionRunInput, InstructionRunResult>(async ({ contender, target, prompts, warmupTokens, streamsPerPrompt }) => {
   const loaded = await contenderById(contender).load();
   const warmup = loaded.open(target);
   for (const prompt of prompts) await warmup.stream(prompt, warmupTokens);
   await warmup.close();
   const textSha256: string[] = [];
-  markPhase();
-  for (const prompt of prompts) {
-    for (let stream = 0; stream < streamsPerPrompt; stream += 1) {
+  const phases: InstructionRunResult['phases'][number][] = [];
+  for (const [index, prompt] of prompts.entries()) {
+    for (let repetition = 0; repetition < streamsPerPrompt; repetition += 1) {
+      // Each stream starts from a heap just collected (in a phase of its own), so a major
+      // collection cannot fall in one stream's count and not in the other's by chance.
+      collectGarbage();
+      markPhase();
+      phases.push({ kind: 'other' });
       // A session per stream: a dump can outlast the emulator's keep-alive timeout, and a request
       // on a connection the server has just closed fails. Opening a client is a small, fixed cost
       // beside a long answer, the same for the first stream and the second.
@@ -52,8 +66,9 @@ childMain<InstructionRunInput, InstructionRunResult>(async ({ contender, target,
       const outcome = await session.stream(prompt);
       await session.close();
       markPhase();
+      phases.push({ kind: 'stream', prompt: index, repetition });
       textSha256.push(createHash('sha256').update(outcome.text).digest('hex'));
     }
   }
-  return { textSha256 };
+  return { phases, textSha256 };
 });
