@@ -3,10 +3,10 @@ import { refusesMaxTokens } from '../../modelFamily.js';
 import { emitUsage } from '../frames/emitUsage.js';
 import { finishEvent } from '../frames/finishEvent.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
-import { arrayField, numberField, objectField, stringField } from '../frames/wireFields.js';
+import { arrayField, numberField, stringField } from '../frames/wireFields.js';
 import { definedOnly, refuseFields } from '../bodyFields.js';
 import { typedMessages } from '../typedMessages.js';
-import type { ChatWireFormat } from './WireFormat.js';
+import type { ChatWireFormat, WireFrame } from './WireFormat.js';
 
 /** GENERIC `toolChoice` (oci-typescript-sdk ToolChoiceAuto/None/Required/Function). */
 function genericToolChoice(choice: ToolChoice | undefined): Record<string, unknown> | undefined {
@@ -62,25 +62,36 @@ export const generic: ChatWireFormat = {
   createDecoder() {
     const toolCalls = new ToolCallAssembler();
     return {
+      // This runs once per token, so the per-token path reads its fields by name here instead of
+      // through frames/wireFields.ts: a helper has one property-load site for every key and
+      // frame shape of every format, which V8 sees as megamorphic and answers with a slow
+      // generic lookup. The checks are the helpers' own: objects, strings, arrays, else absent.
       decode(frame, emit) {
-        const message = objectField(frame, 'message');
-        if (message !== undefined) {
-          const reasoning = stringField(message, 'reasoningContent');
-          if (reasoning) emit({ type: 'reasoning', text: reasoning });
-          for (const part of arrayField(message, 'content')) {
-            const text = stringField(part, 'text');
-            if (text) emit({ type: 'text', text });
+        const message = frame['message'];
+        if (typeof message === 'object' && message !== null && !Array.isArray(message)) {
+          const fields = message as WireFrame;
+          const reasoning = fields['reasoningContent'];
+          if (typeof reasoning === 'string' && reasoning !== '') emit({ type: 'reasoning', text: reasoning });
+          const content = fields['content'];
+          if (Array.isArray(content)) {
+            for (const part of content as readonly unknown[]) {
+              const text = typeof part === 'object' && part !== null ? (part as WireFrame)['text'] : undefined;
+              if (typeof text === 'string' && text !== '') emit({ type: 'text', text });
+            }
           }
-          for (const call of arrayField(message, 'toolCalls')) {
-            toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') });
+          const calls = fields['toolCalls'];
+          if (calls !== undefined) {
+            for (const call of arrayField(message, 'toolCalls')) {
+              toolCalls.add({ index: numberField(call, 'index'), id: stringField(call, 'id'), name: stringField(call, 'name'), arguments: stringField(call, 'arguments') });
+            }
           }
         }
-        const reason = stringField(frame, 'finishReason');
-        if (reason !== undefined) {
+        const reason = frame['finishReason'];
+        if (typeof reason === 'string') {
           toolCalls.flush(emit);
           emit(finishEvent(reason));
         }
-        emitUsage(frame, emit);
+        if (frame['usage'] !== undefined) emitUsage(frame, emit);
       },
     };
   },
