@@ -30,6 +30,8 @@ export async function uiChatExample({ client, model }: Connection): Promise<void
 
     console.log(`${answer?.role ?? 'no'} message, parts:`);
     for (const part of answer?.parts ?? []) console.log(`  ${part.type}${part.type === 'text' ? ` (${part.state ?? ''}): ${JSON.stringify(part.text)}` : ''}`);
+    // The relay's metadata: the answer's opc-request-id (new every request) and its token usage.
+    console.log(`metadata: ${Object.keys(answer?.metadata ?? {}).join(', ')}`);
   } finally {
     await relay.close();
   }
