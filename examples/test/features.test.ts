@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Token, Tokens } from 'marked';
 import { lexer } from 'marked';
 import { describe, expect, it } from 'vitest';
+import type { ExampleRun } from './support/exampleProcess.js';
 import { repositoryRoot, runExample } from './support/exampleProcess.js';
 
 /** Each feature of examples/features: where its README section is, and its example's file. */
@@ -54,14 +55,35 @@ function shownSource(path: string): string {
   return read(path).replace(/\/\*\*(?:(?!\*\/)[\s\S])*\*\/\n(?=export async function)/, '');
 }
 
-describe.concurrent('the feature examples, as their README sections show them', SLOW_PROCESS, () => {
+/** What `features -- all` printed for each feature: the lines after its `== <name>` header, up to the next header. */
+function sections(stdout: string): Map<string, string> {
+  const found = new Map<string, string>();
+  const starts = FEATURES.map((feature) => ({ name: feature.name, at: stdout.indexOf(`== ${feature.name}\n`) }));
+  starts.forEach(({ name, at }, index) => {
+    if (at < 0 || (index === 0 && at !== 0)) return;
+    const next = starts[index + 1]?.at ?? stdout.length;
+    found.set(name, stdout.slice(at + `== ${name}\n`.length, next));
+  });
+  return found;
+}
+
+describe('the feature examples, as their README sections show them', SLOW_PROCESS, () => {
+  // One process runs every example (they start a Node process each: the machine is shared); the
+  // command each README shows is run on its own once below.
+  let all: Promise<ExampleRun> | undefined;
+  const runAll = (): Promise<ExampleRun> => (all ??= runExample('examples/features/main.ts', ['all']));
+
+  it('runs every feature in turn with "all", each after a header line, against the embedded emulator', async () => {
+    const run = await runAll();
+    expect(run.stderr).toMatch(EMULATOR_NOTE);
+    expect(run.code).toBe(0);
+    expect([...sections(run.stdout).keys()]).toEqual(FEATURES.map((feature) => feature.name));
+  });
+
   for (const feature of FEATURES) {
-    it(`${feature.name}: prints exactly the output ${feature.readme} shows, against the embedded emulator`, async () => {
-      const { output } = documented(feature);
-      const run = await runExample('examples/features/main.ts', [feature.name]);
-      expect(run.stderr).toMatch(EMULATOR_NOTE);
-      expect(run.code).toBe(0);
-      expect(run.stdout).toBe(output);
+    it(`${feature.name}: prints exactly the output ${feature.readme} shows`, async () => {
+      const run = await runAll();
+      expect(sections(run.stdout).get(feature.name)).toBe(documented(feature).output);
     });
 
     it(`${feature.name}: ${feature.readme} shows the code of ${feature.source} word for word`, () => {
@@ -69,10 +91,12 @@ describe.concurrent('the feature examples, as their README sections show them', 
     });
   }
 
-  it('runs every feature in turn with "all", each after a header line', async () => {
-    const run = await runExample('examples/features/main.ts', ['all']);
+  it("prints a feature's block alone when the README's command names it", async () => {
+    const feature = FEATURES.find((candidate) => candidate.name === 'async-iterable')!;
+    const run = await runExample('examples/features/main.ts', [feature.name]);
+    expect(run.stderr).toMatch(EMULATOR_NOTE);
     expect(run.code).toBe(0);
-    expect(run.stdout).toBe(FEATURES.map((feature) => `== ${feature.name}\n${documented(feature).output}`).join(''));
+    expect(run.stdout).toBe(documented(feature).output);
   });
 
   it('refuses an unknown feature with a usage error that lists the known ones', async () => {
@@ -92,5 +116,14 @@ describe('the root README', () => {
       .filter((lines) => lines.length > 0);
     expect(runs).toEqual([['npx --yes pnpm@10.34.8 features -- all']]);
     for (const anchor of ['#partialjson', '#runtools', '#tracechat']) expect(readme).toContain(`packages/operators/README.md${anchor}`);
+  });
+
+  it("shows the for-await loop's output as the async-iterable example prints it", () => {
+    const tokens = lexer(read('README.md')).filter((token) => token.type !== 'space');
+    const at = tokens.findIndex((token) => token.type === 'paragraph' && token.raw.includes('features -- async-iterable'));
+    const output = tokens[at + 1];
+    expect(output?.type === 'code' && output.lang === 'text').toBe(true);
+    const asyncIterable = FEATURES.find((feature) => feature.name === 'async-iterable')!;
+    expect(`${(output as Tokens.Code).text}\n`).toBe(documented(asyncIterable).output);
   });
 });
