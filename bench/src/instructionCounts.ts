@@ -13,6 +13,11 @@ import type { WrongOutput } from './throughput.js';
 export interface InstructionCountOptions {
   /** Answer length in tokens of every measured stream. */
   readonly tokens: number;
+  /**
+   * Length of the warm-up stream of each answer. A whole answer: callgrind showed a 2,000-token
+   * warm-up leaving TurboFan still compiling in the second measured stream, twice as much for core
+   * as for the bare loop, which is warm-up and not a cost per token.
+   */
   readonly warmupTokens: number;
   /** Contender ids (from contenders.ts); the first is the baseline. */
   readonly contenders: readonly string[];

@@ -11,7 +11,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const tokens = Number(process.env['BENCH_INSTRUCTION_TOKENS'] ?? 20_000);
 if (!Number.isInteger(tokens) || tokens < 1) throw new Error(`BENCH_INSTRUCTION_TOKENS must be a whole number of at least 1, got "${process.env['BENCH_INSTRUCTION_TOKENS'] ?? ''}"`);
 const contenders = (process.env['BENCH_CONTENDERS'] ?? 'bare,core-events,core-operators').split(',');
-const report = await measureInstructionCounts({ tokens, warmupTokens: Math.ceil(tokens / 10), contenders, languages: ['English', 'Japanese'], log });
+const report = await measureInstructionCounts({ tokens, warmupTokens: tokens, contenders, languages: ['English', 'Japanese'], log });
 for (const figure of report.figures) {
   log(`${figure.language.padEnd(8)} ${figure.contender.padEnd(15)} ${figure.perToken.toFixed(0).padStart(6)} instructions/token  ${figure.ratio.toFixed(3)}x`);
 }

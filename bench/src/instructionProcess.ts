@@ -7,6 +7,7 @@
  * their own and never in a stream's count.
  */
 import { createHash } from 'node:crypto';
+import { setFlagsFromString } from 'node:v8';
 import { childMain } from './childProcess.js';
 import { contenderById } from './contenders/contenders.js';
 import type { EmulatorTarget } from './startEmulatorProcess.js';
@@ -44,6 +45,10 @@ function collectGarbage(): void {
   if (typeof globalThis.gc !== 'function') throw new Error('instructionProcess.ts needs node --expose-gc');
   globalThis.gc();
 }
+
+// The full collections between streams would otherwise flush the bytecode of functions that ran
+// once a stream (opening a client), and each stream would pay for compiling them again.
+setFlagsFromString('--no-flush-bytecode');
 
 childMain<InstructionRunInput, InstructionRunResult>(async ({ contender, target, prompts, warmupTokens, streamsPerPrompt }) => {
   const loaded = await contenderById(contender).load();
