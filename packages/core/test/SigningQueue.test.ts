@@ -1,7 +1,7 @@
 import { SimpleAuthenticationDetailsProvider } from 'oci-common';
 import type { Subscription } from 'rxjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ChatEvent, ClientOptions, OciGenAiClient } from '../src/index.js';
+import type { ClientOptions, OciGenAiClient } from '../src/index.js';
 import { ConfigurationError, createClient } from '../src/index.js';
 import type { Harness } from './support/emulatorClient.js';
 import { settle, startHarness, textOf } from './support/emulatorClient.js';
@@ -23,10 +23,10 @@ class CountingProvider extends SimpleAuthenticationDetailsProvider {
   }
 }
 
-/** A provider whose credentials cannot be had at signing time, as an expired session is: oci-common rejects with a plain object. */
+/** A provider whose credentials cannot be had at signing time, as with an expired session that cannot be refreshed. */
 class UnavailableCredentialsProvider extends SimpleAuthenticationDetailsProvider {
   override getKeyId(): Promise<string> {
-    return Promise.reject({ message: 'The session token expired and could not be refreshed.' });
+    return Promise.reject(new Error('The session token expired and could not be refreshed.'));
   }
 }
 
@@ -110,9 +110,10 @@ describe('signing a burst of requests in slices', () => {
     const requestsBefore = h.emulator.counters.requests;
     const results = await Promise.all(prompts(10).map((prompt) => settle(client.chat({ model, prompt }))));
     for (const { events, error } of results) {
-      expect(events).toEqual([] satisfies ChatEvent[]);
+      expect(events).toEqual([]);
       expect(error).toBeInstanceOf(ConfigurationError);
-      expect(error).toMatchObject({ setting: 'auth', message: expect.stringContaining('The session token expired') });
+      expect((error as ConfigurationError).setting).toBe('auth');
+      expect((error as ConfigurationError).message).toContain('The session token expired');
     }
     expect(h.emulator.counters.requests).toBe(requestsBefore);
     await client.close();
@@ -120,14 +121,12 @@ describe('signing a burst of requests in slices', () => {
 
   it('refuses a signingSliceMs that is not a positive number of milliseconds, naming it', () => {
     for (const signingSliceMs of [0, -1, Number.NaN]) {
-      const error = (() => {
-        try {
-          createClient({ ...h.emulator.clientOptions(), signingSliceMs });
-        } catch (caught) {
-          return caught;
-        }
-        return undefined;
-      })();
+      let error: unknown;
+      try {
+        createClient({ ...h.emulator.clientOptions(), signingSliceMs });
+      } catch (caught) {
+        error = caught;
+      }
       expect(error).toBeInstanceOf(ConfigurationError);
       expect(error).toMatchObject({ setting: 'signingSliceMs' });
     }

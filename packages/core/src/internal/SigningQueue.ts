@@ -31,21 +31,18 @@ export class SigningQueue {
    * signal's reason. Once `sign` runs, the abort no longer stops it.
    */
   sign(sign: () => Promise<void>, signal: AbortSignal): Promise<void> {
-    if (signal.aborted) return Promise.reject(signal.reason as unknown);
+    if (signal.aborted) return Promise.reject(abortReason(signal));
     return new Promise<void>((resolve, reject) => {
       const onAbort = (): void => {
         this.waiting.delete(job);
-        reject(signal.reason as unknown);
+        reject(abortReason(signal));
       };
       const job = (): Promise<void> => {
         signal.removeEventListener('abort', onAbort);
-        let signed: Promise<void>;
-        try {
-          signed = sign();
-        } catch (error) {
-          signed = Promise.reject(error as unknown);
-        }
-        return signed.then(resolve, reject);
+        // The executor turns a synchronous throw of `sign` into a rejection.
+        const signed = new Promise<void>((settle) => settle(sign()));
+        resolve(signed);
+        return signed.catch(() => undefined);
       };
       signal.addEventListener('abort', onAbort, { once: true });
       this.waiting.add(job);
@@ -77,4 +74,9 @@ export class SigningQueue {
       this.draining = false;
     }
   }
+}
+
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new Error('The request was aborted before it was signed.');
 }
