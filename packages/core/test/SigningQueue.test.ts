@@ -30,6 +30,14 @@ class UnavailableCredentialsProvider extends SimpleAuthenticationDetailsProvider
   }
 }
 
+/** A provider that waits on the network for its key id, as a session refresh does: 30 ms on a timer. */
+class RefreshingProvider extends SimpleAuthenticationDetailsProvider {
+  override async getKeyId(): Promise<string> {
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    return super.getKeyId();
+  }
+}
+
 function clientWith(provider: SimpleAuthenticationDetailsProvider, options: Partial<ClientOptions> = {}): OciGenAiClient {
   return createClient({ endpoint: h.emulator.url, compartmentId: h.emulator.credentials.compartmentId, auth: provider, finishGraceMs: 200, ...options });
 }
@@ -102,6 +110,13 @@ describe('signing a burst of requests in slices', () => {
     for (let turn = 0; turn < 60; turn += 1) await nextTurn();
     expect(provider.signatures).toBe(5);
     expect(h.emulator.counters.requests - requestsBefore).toBe(5);
+    await client.close();
+  });
+
+  it('goes on signing a burst whose signatures each wait across turns of the event loop', async () => {
+    const client = clientWith(providerOf(RefreshingProvider));
+    const results = await Promise.all(prompts(4).map((prompt) => settle(client.chat({ model, prompt }))));
+    expect(results.map((r) => r.error)).toEqual([undefined, undefined, undefined, undefined]);
     await client.close();
   });
 

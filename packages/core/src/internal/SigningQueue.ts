@@ -20,6 +20,8 @@ export class SigningQueue {
   /** Milliseconds spent signing in the current turn of the event loop. */
   private spentMs = 0;
   private draining = false;
+  /** A reset of `spentMs` waits for the next turn. It is queued before any `nextSlice`, so it runs first. */
+  private resetPending = false;
   private nextSlice: NodeJS.Immediate | undefined;
 
   /** @param sliceMs signing time one turn may take before the rest wait for the next turn; `Infinity` signs a burst in one turn. */
@@ -64,11 +66,19 @@ export class SigningQueue {
           return;
         }
         this.waiting.delete(job);
-        if (this.spentMs === 0) setImmediate(() => (this.spentMs = 0));
         const started = performance.now();
         await job();
         // At least a little, so that a clock too coarse to see one signature still ends the slice.
         this.spentMs += Math.max(performance.now() - started, 0.001);
+        // Scheduled after the signature, not before: one that waited on the network (a session
+        // refresh) may end in a later turn than it began, and its time belongs to that turn.
+        if (!this.resetPending) {
+          this.resetPending = true;
+          setImmediate(() => {
+            this.resetPending = false;
+            this.spentMs = 0;
+          });
+        }
       }
     } finally {
       this.draining = false;
