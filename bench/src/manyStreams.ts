@@ -36,8 +36,18 @@ export interface ManyStreamsResult extends BurstFigures {
   /** (peak − baseline) / streams, KiB. */
   readonly rssPerStreamKb: number;
   readonly heapPerStreamKb: number;
-  /** Each round's burst signed in slices (core's default) and signed in one turn (`signingSliceMs: Infinity`). */
-  readonly burst: { readonly sliced: readonly BurstFigures[]; readonly unsliced: readonly BurstFigures[] };
+  /**
+   * Each round's burst signed in slices (core's default) and signed in one turn
+   * (`signingSliceMs: Infinity`); `startOnly` is the same burst with one-token answers, the cost
+   * of starting a stream (signing, connecting) without its tokens.
+   */
+  readonly burst: BurstModes & { readonly startOnly: BurstModes };
+}
+
+/** One figure per round in each signing mode. */
+export interface BurstModes {
+  readonly sliced: readonly BurstFigures[];
+  readonly unsliced: readonly BurstFigures[];
 }
 
 const mb = (bytes: number): number => bytes / (1024 * 1024);
@@ -97,7 +107,15 @@ childMain<ManyStreamsInput, ManyStreamsResult>(async ({ streams, tokens, ttftMs,
       }
     }
     if (first === undefined) throw new Error('rounds must be at least 1');
-    return { ...first, burst: { sliced, unsliced } };
+    const startOnly = { sliced: [] as BurstFigures[], unsliced: [] as BurstFigures[] };
+    for (let round = 0; round < rounds; round += 1) {
+      for (const mode of round % 2 === 0 ? ['sliced', 'unsliced'] as const : ['unsliced', 'sliced'] as const) {
+        const client = await warmClient(emulator, streams, mode === 'sliced' ? undefined : Infinity);
+        startOnly[mode].push(await measureBurst(client, streams, 1, 1));
+        await client.close();
+      }
+    }
+    return { ...first, burst: { sliced, unsliced, startOnly } };
   } finally {
     await emulator.close();
   }

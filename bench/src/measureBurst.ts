@@ -22,7 +22,8 @@ export interface BurstFigures {
 
 /**
  * Subscribes `streams` prompts at once (mergePrompts with concurrency `streams`, so every
- * stream starts in the same turn) through `client` and waits for all of them to end.
+ * stream starts in the same turn) through `client` and waits for all of them to end. Each
+ * answer has `tokens` tokens; with `maxTokens`, that many (the emulator stops there).
  *
  * @example
  * ```ts
@@ -30,7 +31,7 @@ export interface BurstFigures {
  * figures.loopDelayP99Ms; // 12.3
  * ```
  */
-export async function measureBurst(client: OciGenAiClient, streams: number, tokens: number): Promise<BurstFigures> {
+export async function measureBurst(client: OciGenAiClient, streams: number, tokens: number, maxTokens?: number): Promise<BurstFigures> {
   const delay = monitorEventLoopDelay({ resolution: 10 });
   const deltas = new Map<number, number>();
   const finished = new Set<number>();
@@ -47,7 +48,7 @@ export async function measureBurst(client: OciGenAiClient, streams: number, toke
   const cpuBefore = process.cpuUsage();
   const start = performance.now();
   await new Promise<void>((resolve, reject) => {
-    mergePrompts(prompts, (prompt) => client.chat({ model: benchModel, prompt }), { concurrency: streams }).subscribe({
+    mergePrompts(prompts, (prompt) => client.chat({ model: benchModel, prompt, ...(maxTokens === undefined ? {} : { maxTokens }) }), { concurrency: streams }).subscribe({
       next: (item) => {
         if (item.type === 'event') {
           const event: ChatEvent = item.event;
