@@ -5,6 +5,7 @@
  * chunking never changing the output), next to ICU's score.
  */
 import type { BenchResults } from './BenchResults.js';
+import { burstVerdicts } from './burstReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { SentenceQualityResult } from './sentenceQuality.js';
 
@@ -44,5 +45,6 @@ export function evaluateFloorTargets(results: BenchResults, quality: SentenceQua
     measured: `English ${ours.en.passed}/${ours.en.total}, Japanese ${ours.ja.passed}/${ours.ja.total}, ${chunkingDependent} chunking-dependent; Intl.Segmenter (whole text): English ${icu.en.passed}/${icu.en.total}, Japanese ${icu.ja.passed}/${icu.ja.total}`,
     met: ours.en.passed >= 44 && ours.ja.passed === ours.ja.total && chunkingDependent === 0,
   });
+  verdicts.push(...burstVerdicts(results.manyStreams));
   return verdicts;
 }
