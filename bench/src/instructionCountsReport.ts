@@ -15,7 +15,8 @@ Counted by \`${report.valgrind.join(' ')}\` over every thread of the contender's
 emulator runs in its own). One process per contender streams a ${report.warmupTokens.toLocaleString('en')}-token warm-up of each answer, then
 each ${report.tokens.toLocaleString('en')}-token answer twice, each after a full collection; the count after two streams minus the
 count after one is a stream in steady state (start-up, warm-up, collections and exit cancel out:
-callgrind dumps the count of each phase apart). Node keeps its JIT, as in the CPU figures.
+callgrind dumps the count of each phase apart). Node keeps its JIT, as in the CPU figures, with
+\`--no-flush-bytecode\` so the collections do not make each stream compile its client again.
 Same answers and SHA-256 checks as above. ${report.durationS.toFixed(0)} s under valgrind.
 
 | contender | language | instructions/token, steady state | vs bare loop | first stream after warm-up |
