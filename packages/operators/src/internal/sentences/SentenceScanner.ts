@@ -53,12 +53,19 @@ export class SentenceScanner {
    */
   private quiet = false;
   private readonly flags = charFlags();
+  /** No maxLength and no clause mode: nothing needs the clause and space positions ({@link Cuts}). */
   private readonly unlimited: boolean;
+  /** Clause mode's minimum piece length, or -1 when clause mode is off (or its one cut was made). */
+  private clauseMinChars: number;
+  /** Clause mode `pieces: 'first'`: clause cuts stop once a piece went out. */
+  private readonly clausesFirstOnly: boolean;
 
   constructor(private readonly options: SentenceOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
     this.brackets = new Brackets(options.maxQuoteLength);
-    this.unlimited = options.maxLength === Infinity;
+    this.clauseMinChars = options.clauses?.minChars ?? -1;
+    this.clausesFirstOnly = options.clauses?.pieces === 'first';
+    this.unlimited = options.maxLength === Infinity && options.clauses === null;
   }
 
   /** True while some received text has not been emitted yet. */
@@ -125,7 +132,7 @@ export class SentenceScanner {
       this.scanSpace(c, i);
     } else {
       this.resolve(c, i);
-      this.cuts.onContent(c, i, isSpace(this.lastCode));
+      if (this.cuts.onContent(c, i, isSpace(this.lastCode)) && this.clauseMinChars >= 0) this.clauseCut(i);
       const { maxLength } = this.options;
       if (i + 1 - this.contentStart > maxLength && !this.fence.mayOpenWith(c)) this.splitOverlong(i);
       if (this.fence.feedOutside(c, false)) this.openFence();
@@ -229,6 +236,18 @@ export class SentenceScanner {
     return this.lastNonSpaceCode === 0x3a || this.lastNonSpaceCode === 0xff1a;
   }
 
+  /**
+   * Clause mode: a clause ended right before `i`; cut there when the piece is long enough and the
+   * cut cannot touch a sentence decision (no run of terminators waiting, no bracket open, no word
+   * cut in two: `､` does not end a word). Only the
+   * output is cut: the word and list state stay, so the sentence ends found are those of sentence
+   * mode, and like them the cut depends only on characters already read.
+   */
+  private clauseCut(i: number): void {
+    if (!this.pending.idle || this.brackets.depth > 0 || !this.word.empty || this.lastNonSpace < this.text.start) return;
+    if (this.lastNonSpace + 1 - this.contentStart >= this.clauseMinChars) this.emit(i);
+  }
+
   /** Cuts the sentence while its content (from contentStart to `i`) is longer than maxLength. */
   private splitOverlong(i: number): void {
     const max = this.options.maxLength;
@@ -271,6 +290,7 @@ export class SentenceScanner {
   private emit(at: number): void {
     if (at <= this.text.start) return;
     this.out.push(this.text.take(at));
+    if (this.clausesFirstOnly) this.clauseMinChars = -1;
     this.pending.cancelBefore(at);
     this.brackets.cut(at);
     this.contentStart = at;
