@@ -78,33 +78,71 @@ export class SentenceScanner {
     const base = this.text.end;
     this.text.append(chunk);
     const { flags } = this;
-    for (let k = 0; k < chunk.length; k++) {
+    const length = chunk.length;
+    let k = 0;
+    while (k < length) {
       const c = chunk.charCodeAt(k);
       const f = flags[c] ?? 0;
-      if (this.quiet && (f & CharFlag.Ordinary) !== 0) this.readOrdinary(c, f, base + k);
-      else this.scan(c, base + k);
+      if (!this.quiet) {
+        this.scan(c, base + k);
+        k++;
+      } else if ((f & CharFlag.Ordinary) !== 0) {
+        k = this.readOrdinary(chunk, k, base);
+      } else if ((f & CharFlag.InlineSpace) !== 0) {
+        // What scanSpace does with a space that is not a line break while quiet: no decision
+        // waits for it (pending idle) and no cut reads it (no maxLength, no clause mode).
+        this.fence.feedOutside(c, true);
+        this.word.end();
+        this.lastCode = c;
+        k++;
+      } else {
+        this.scan(c, base + k);
+        k++;
+      }
     }
     return this.drain();
   }
 
   /**
-   * The fast path: what {@link scan} does with an ordinary character while {@link quiet}, minus
-   * what cannot apply (no decision to settle, no bracket, no fence, no cut).
+   * The fast path: what {@link scan} does with a run of ordinary characters while {@link quiet},
+   * minus what cannot apply (no decision to settle, no bracket, no fence, no cut), with the
+   * per-run state written once. Reads from `chunk[k]` while characters are ordinary; returns
+   * where it stopped.
    */
-  private readOrdinary(c: number, f: number, i: number): void {
-    if (this.lastNonSpace < this.text.start) this.contentStart = i;
-    if ((f & CharFlag.WordBreak) !== 0) {
-      this.word.end();
-      if ((f & CharFlag.Cjk) !== 0) this.cjkScript = true;
-    } else {
-      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
-      this.word.add(c);
-      if ((f & CharFlag.Latin) !== 0) this.cjkScript = false;
-    }
+  private readOrdinary(chunk: string, k: number, base: number): number {
+    const { flags, word } = this;
+    if (this.lastNonSpace < this.text.start) this.contentStart = base + k;
+    const length = chunk.length;
+    const runStart = k;
+    let cjkScript = this.cjkScript;
+    do {
+      const c = chunk.charCodeAt(k);
+      const f = flags[c] ?? 0;
+      if ((f & CharFlag.Ordinary) === 0) break;
+      if ((f & CharFlag.WordBreak) !== 0) {
+        word.end();
+        if ((f & CharFlag.Cjk) !== 0) cjkScript = true;
+      } else {
+        if (word.empty) {
+          // listContext and colonOnly read the character before: bring it up to date first.
+          if (k > runStart) {
+            this.lastNonSpace = base + k - 1;
+            this.lastNonSpaceCode = chunk.charCodeAt(k - 1);
+          }
+          word.start(this.listContext(), base + k, this.colonOnly());
+        }
+        word.add(c);
+        if ((f & CharFlag.Latin) !== 0) cjkScript = false;
+      }
+      k++;
+    } while (k < length);
+    this.cjkScript = cjkScript;
+    const last = chunk.charCodeAt(k - 1);
     this.fence.onWordChar();
-    this.lastNonSpace = i;
-    this.lastNonSpaceCode = c;
-    this.lastCode = c;
+    this.lastNonSpace = base + k - 1;
+    this.lastNonSpaceCode = last;
+    this.lastCode = last;
+    return k;
   }
 
   /** The stream ended: returns everything left (the partial sentence, or an unclosed fence). */
