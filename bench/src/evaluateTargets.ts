@@ -1,5 +1,6 @@
 import type { BenchResults } from './BenchResults.js';
 import { hedgeAndResumeVerdicts } from './hedgeAndResumeReport.js';
+import { telemetryVerdict } from './telemetryTarget.js';
 import type { ContenderFigures, Language } from './throughput.js';
 
 /** One target of product.md and what this run measured for it. */
@@ -75,6 +76,16 @@ export function evaluateTargets(results: BenchResults): TargetVerdict[] {
     measured: `${firstToken.signMs.median.toFixed(2)} ms median (${firstToken.signMs.min.toFixed(2)}–${firstToken.signMs.max.toFixed(2)})`,
     met: firstToken.signMs.median <= signingBudgetMs,
   });
+  const telemetry = telemetryVerdict(results);
+  if (telemetry !== undefined) verdicts.push(telemetry);
+  const responses = figure('English', 'core-responses');
+  if (responses !== undefined) {
+    verdicts.push({
+      target: 'CPU per token through core on the Responses route within 1.1x of the bare Responses loop (English)',
+      measured: `${times(responses.ratio.median)} (${times(responses.ratio.min)}–${times(responses.ratio.max)})`,
+      met: responses.ratio.median <= 1.1,
+    });
+  }
   verdicts.push(...hedgeAndResumeVerdicts(results.hedgeAndResume));
   return verdicts;
 }

@@ -1,11 +1,13 @@
 import type { ChatMessage, ChatRequest } from './chatRequest.js';
 import { InvalidRequestError } from './errors.js';
 import { chatFormatsFor } from './modelFamily.js';
+import { chatFormats } from './internal/formats/index.js';
 
 /**
  * The user turn that asks a COHERE model to go on: that format must end on a user message, so
- * the partial answer goes into the chat history and this asks for the rest. (GENERIC and
- * COHEREV2 take a trailing assistant message, which the model continues as it stands.)
+ * the partial answer goes into the chat history and this asks for the rest (every format whose
+ * `continuesAssistantText` is false). GENERIC and COHEREV2 take a trailing assistant message,
+ * which the model continues as it stands.
  */
 export const CONTINUE_INSTRUCTION =
   'Continue your previous answer exactly where it stopped, without repeating any of it.';
@@ -37,6 +39,6 @@ export function continueAnswer(request: ChatRequest, partialText: string): ChatR
   if (prompt !== undefined) messages.push({ role: 'user', content: prompt });
   messages.push({ role: 'assistant', content: partialText });
   const format = request.format ?? chatFormatsFor(request.model)?.[0];
-  if (format === 'COHERE') messages.push({ role: 'user', content: CONTINUE_INSTRUCTION });
+  if (format !== undefined && !chatFormats[format].continuesAssistantText) messages.push({ role: 'user', content: CONTINUE_INSTRUCTION });
   return { ...rest, messages };
 }

@@ -1,7 +1,7 @@
 import type { ChatMessage, ChatRequest } from '../chatRequest.js';
 import { InvalidRequestError } from '../errors.js';
 import type { ApiFormat } from '../events.js';
-import { chatFormatsFor, refusesMaxTokens } from '../modelFamily.js';
+import { chatFormatsFor } from '../modelFamily.js';
 import { chatFormatNamed, chatFormatNames, chatFormats, defaultChatFormat } from './formats/index.js';
 import { checkNumber, definedOnly, requireText } from './bodyFields.js';
 import { servingMode } from './servingMode.js';
@@ -68,8 +68,8 @@ export function chatBody(request: ChatRequest, compartmentId: string): { body: s
     apiFormat: format,
     isStream: true,
     ...fields,
-    // A model family that refuses maxTokens got it as maxCompletionTokens from its format.
-    ...definedOnly({ maxTokens: refusesMaxTokens(request.model) && format === 'GENERIC' ? undefined : request.maxTokens, temperature: request.temperature, topP: request.topP, topK: request.topK, seed: request.seed }),
+    // A format that sends maxTokens under another name for this model got it in its own fields.
+    ...definedOnly({ maxTokens: chatFormats[format].takesMaxTokens(request.model) ? request.maxTokens : undefined, temperature: request.temperature, topP: request.topP, topK: request.topK, seed: request.seed }),
     ...request.raw,
   };
   return { body: JSON.stringify({ compartmentId, servingMode: servingMode(request.model), chatRequest }), format };

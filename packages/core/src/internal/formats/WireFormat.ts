@@ -57,6 +57,16 @@ export interface ChatWireFormat {
   createDecoder(): FrameDecoder;
   /** How the family of an on-demand model id takes this format. */
   familyFit(model: string): FamilyFit;
+  /**
+   * Whether `chatRequest.maxTokens` carries the request's `maxTokens` for this model (false where
+   * the format sends it under another name, as GENERIC does for OpenAI's reasoning models).
+   */
+  takesMaxTokens(model: string): boolean;
+  /**
+   * Whether the model continues a trailing assistant message as it stands. When false (COHERE
+   * must end on a user message), a continuation asks for the rest in a user message.
+   */
+  readonly continuesAssistantText: boolean;
 }
 
 /**

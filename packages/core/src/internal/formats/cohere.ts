@@ -99,6 +99,8 @@ export const cohere: ChatWireFormat = {
     };
   },
 
+  takesMaxTokens: () => true,
+  continuesAssistantText: false,
   familyFit(model) {
     if (isCommandR(model)) return 'preferred';
     return model.startsWith('cohere.') ? 'accepted' : undefined;

@@ -73,5 +73,7 @@ export const cohereV2: ChatWireFormat = {
     };
   },
 
+  takesMaxTokens: () => true,
+  continuesAssistantText: true,
   familyFit: (model) => (model.startsWith('cohere.') && !isCommandR(model) ? 'preferred' : undefined),
 };

@@ -85,5 +85,7 @@ export const generic: ChatWireFormat = {
     };
   },
 
+  takesMaxTokens: (model) => !refusesMaxTokens(model),
+  continuesAssistantText: true,
   familyFit: (model) => (/^(meta|xai|openai|google|mistral)\./.test(model) ? 'preferred' : undefined),
 };
