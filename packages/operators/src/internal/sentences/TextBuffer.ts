@@ -3,7 +3,8 @@
  *
  * Why not one string: `buffer += token` followed by `charCodeAt` makes V8 flatten the whole
  * concatenation on every token, which is quadratic for a long sentence fed one character at a
- * time. Here each character is copied once, when the sentence holding it is taken out.
+ * time. Here a sentence is taken out as a rope of its chunks, flattened (each character copied
+ * once) only if the receiver reads it.
  * Positions are absolute: counted in UTF-16 code units from the start of the stream.
  */
 export class TextBuffer {
