@@ -170,7 +170,8 @@ export class SentenceScanner {
       this.scanSpace(c, i);
     } else {
       this.resolve(c, i);
-      if (this.cuts.onContent(c, i, isSpace(this.lastCode)) && this.clauseMinChars >= 0) this.clauseCut(i);
+      // The cut positions serve only maxLength and clause mode.
+      if (!this.unlimited && this.cuts.onContent(c, i, isSpace(this.lastCode)) && this.clauseMinChars >= 0) this.clauseCut(i);
       const { maxLength } = this.options;
       if (i + 1 - this.contentStart > maxLength && !this.fence.mayOpenWith(c)) this.splitOverlong(i);
       if (this.fence.feedOutside(c, false)) this.openFence();
@@ -191,7 +192,7 @@ export class SentenceScanner {
       this.listLine = false;
       this.contentBeforeLine = this.lastNonSpace;
     }
-    this.cuts.onSpace();
+    if (!this.unlimited) this.cuts.onSpace();
     this.word.end();
   }
 
@@ -219,6 +220,21 @@ export class SentenceScanner {
 
   private scanContent(c: number, i: number): void {
     if (this.lastNonSpace < this.text.start) this.contentStart = i;
+    const f = this.flags[c] ?? 0;
+    // An ordinary character is no terminator, bracket or quote: only the word needs it.
+    if ((f & CharFlag.Ordinary) === 0) this.scanPunctuation(c, i);
+    if ((f & CharFlag.WordBreak) !== 0) {
+      this.word.end();
+      if ((f & CharFlag.Cjk) !== 0) this.cjkScript = true;
+    } else {
+      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
+      this.word.add(c);
+      if ((f & CharFlag.Latin) !== 0) this.cjkScript = false;
+    }
+  }
+
+  /** A terminator, bracket, quote, bullet or fence character: the run, list and bracket state. */
+  private scanPunctuation(c: number, i: number): void {
     const kind = terminatorKind(c);
     if (kind !== Term.None) {
       const marker = kind === Term.Period && this.pending.idle && this.listMarker();
@@ -230,14 +246,6 @@ export class SentenceScanner {
     const opensQuote = c === DOUBLE_QUOTE && !this.pending.afterTerminator && (isSpace(this.lastCode) || isOpener(this.lastCode));
     if (isOpener(c) || opensQuote) this.brackets.open(i);
     else if (isCloser(c) || c === DOUBLE_QUOTE) this.brackets.close();
-    if (isWordBreak(c)) {
-      this.word.end();
-      if (isCjk(c)) this.cjkScript = true;
-    } else {
-      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
-      this.word.add(c);
-      if (isLatinLetter(c)) this.cjkScript = false;
-    }
   }
 
   /**
