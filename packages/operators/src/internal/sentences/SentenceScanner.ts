@@ -16,7 +16,7 @@ import { PendingBoundary, Settled } from './PendingBoundary.js';
 import { Brackets } from './Brackets.js';
 import { TextBuffer } from './TextBuffer.js';
 import {
-  CharFlag, charFlags, DOUBLE_QUOTE, isBullet, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
+  CharFlag, charFlags, DOUBLE_QUOTE, isBullet, isCloser, isHighSurrogate, isLowSurrogate, isOpener, isSpace, LF,
   Term, terminatorKind,
 } from './chars.js';
 import { Cuts } from './Cuts.js';
