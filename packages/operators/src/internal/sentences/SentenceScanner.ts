@@ -115,34 +115,27 @@ export class SentenceScanner {
     const length = chunk.length;
     const runStart = k;
     let cjkScript = this.cjkScript;
-    while (k < length) {
-      let f = flags[chunk.charCodeAt(k)] ?? 0;
+    do {
+      const c = chunk.charCodeAt(k);
+      const f = flags[c] ?? 0;
       if ((f & CharFlag.Ordinary) === 0) break;
       if ((f & CharFlag.WordBreak) !== 0) {
         word.end();
         if ((f & CharFlag.Cjk) !== 0) cjkScript = true;
-        k++;
-        continue;
-      }
-      if (word.empty) {
-        // listContext and colonOnly read the character before: bring it up to date first.
-        if (k > runStart) {
-          this.lastNonSpace = base + k - 1;
-          this.lastNonSpaceCode = chunk.charCodeAt(k - 1);
+      } else {
+        if (word.empty) {
+          // listContext and colonOnly read the character before: bring it up to date first.
+          if (k > runStart) {
+            this.lastNonSpace = base + k - 1;
+            this.lastNonSpaceCode = chunk.charCodeAt(k - 1);
+          }
+          word.start(this.listContext(), base + k, this.colonOnly());
         }
-        word.start(this.listContext(), base + k, this.colonOnly());
+        word.add(c);
+        if ((f & CharFlag.Latin) !== 0) cjkScript = false;
       }
-      // The run of word characters from here, handed to the word at once.
-      const from = k;
-      let seen = 0;
-      do {
-        seen |= f;
-        if (++k === length) break;
-        f = flags[chunk.charCodeAt(k)] ?? 0;
-      } while ((f & (CharFlag.Ordinary | CharFlag.WordBreak)) === CharFlag.Ordinary);
-      word.addRun(chunk, from, k);
-      if ((seen & CharFlag.Latin) !== 0) cjkScript = false;
-    }
+      k++;
+    } while (k < length);
     this.cjkScript = cjkScript;
     const last = chunk.charCodeAt(k - 1);
     this.fence.onWordChar();

@@ -72,24 +72,6 @@ export class Word {
     if (lower < 0x61 || lower > 0x7a) this.asciiLetters = false;
   }
 
-  /**
-   * `chunk[from..to)`, a run of word characters, as {@link add} would read them one by one. Only
-   * the first {@link MAX_WORD} are looked at: a longer word is never an abbreviation, whatever
-   * its letters.
-   */
-  addRun(chunk: string, from: number, to: number): void {
-    const { codes } = this;
-    let length = this.length;
-    const kept = Math.min(to, from + MAX_WORD - length);
-    for (let k = from; k < kept; k++) {
-      const c = chunk.charCodeAt(k);
-      codes[length++] = c;
-      const lower = c | 0x20;
-      if (lower < 0x61 || lower > 0x7a) this.asciiLetters = false;
-    }
-    this.length += to - from;
-  }
-
   end(): void {
     if (this.length === 0) return;
     this.completed++;
