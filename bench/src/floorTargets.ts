@@ -6,6 +6,7 @@
  * against sentence mode's.
  */
 import type { BenchResults } from './BenchResults.js';
+import { burstVerdicts } from './burstReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
 import type { ClauseLatencyResult } from './clauseLatency.js';
 import type { SentenceQualityResult } from './sentenceQuality.js';
@@ -51,5 +52,6 @@ export function evaluateFloorTargets(results: BenchResults, quality: SentenceQua
       met: figure.ratio.median <= 0.8,
     });
   }
+  verdicts.push(...burstVerdicts(results.manyStreams));
   return verdicts;
 }

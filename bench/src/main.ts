@@ -59,7 +59,7 @@ const operators = await measureOperators(tokens, Math.max(repetitions, 5), log);
 log('time to first token and connection reuse');
 const firstToken = await runScript<FirstTokenResult>('firstToken.ts', { samples: 100, prompts: 100 } satisfies FirstTokenInput);
 log(`${streams} concurrent streams`);
-const manyStreams = await runScript<ManyStreamsResult>('manyStreams.ts', { streams, tokens: 20, ttftMs: 1500, tokenIntervalMs: 25 } satisfies ManyStreamsInput);
+const manyStreams = await runScript<ManyStreamsResult>('manyStreams.ts', { streams, tokens: 20, ttftMs: 1500, tokenIntervalMs: 25 } satisfies ManyStreamsInput, 600_000);
 
 log('hedged requests against a heavy-tailed first token, resumed streams');
 const hedgeAndResume = await runScript<HedgeAndResumeResult>(

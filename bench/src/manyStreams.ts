@@ -1,13 +1,17 @@
 /**
  * Child process: many concurrent streams through mergePrompts in one process: do they all
- * complete, what memory do they take, and how late does the event loop run.
+ * complete, what memory do they take, and how late does the event loop run while they all start
+ * at once. The burst runs with core's default signing (in slices across turns) and with the whole
+ * burst signed in one turn (`signingSliceMs: Infinity`, core's signing before slices), in
+ * alternating rounds, a fresh client each, so the two compare within one run.
  */
-import type { ChatEvent } from '@oci-genai-rx/core';
-import { mergePrompts } from '@oci-genai-rx/operators';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { OciGenAiClient } from '@oci-genai-rx/core';
 import { childMain } from './childProcess.js';
 import { benchModel } from './contenders/Contender.js';
 import { createBenchClient } from './contenders/createBenchClient.js';
+import type { BurstFigures } from './measureBurst.js';
+import { measureBurst } from './measureBurst.js';
+import type { EmulatorProcess } from './startEmulatorProcess.js';
 import { startEmulatorProcess } from './startEmulatorProcess.js';
 
 export interface ManyStreamsInput {
@@ -16,18 +20,14 @@ export interface ManyStreamsInput {
   readonly tokens: number;
   readonly ttftMs: number;
   readonly tokenIntervalMs: number;
+  /** Rounds of the burst in each signing mode; default 3. */
+  readonly rounds?: number;
 }
 
-export interface ManyStreamsResult {
+/** The first burst with default signing (its memory and connections), and every round of both modes. */
+export interface ManyStreamsResult extends BurstFigures {
   readonly streams: number;
   readonly tokens: number;
-  readonly completed: number;
-  /** Streams that completed with exactly `tokens` text deltas and a finish event. */
-  readonly whole: number;
-  readonly failures: readonly string[];
-  /** Most streams between their start and their end at one moment. */
-  readonly peakConcurrent: number;
-  readonly wallMs: number;
   readonly newConnections: number;
   readonly baselineRssMb: number;
   readonly baselineHeapMb: number;
@@ -36,96 +36,86 @@ export interface ManyStreamsResult {
   /** (peak − baseline) / streams, KiB. */
   readonly rssPerStreamKb: number;
   readonly heapPerStreamKb: number;
-  /** Event-loop delay (`monitorEventLoopDelay`, 10 ms resolution), ms. */
-  readonly loopDelayP50Ms: number;
-  readonly loopDelayP99Ms: number;
-  readonly loopDelayMaxMs: number;
+  /**
+   * Each round's burst signed in slices (core's default) and signed in one turn
+   * (`signingSliceMs: Infinity`); `startOnly` is the same burst with one-token answers, the cost
+   * of starting a stream (signing, connecting) without its tokens.
+   */
+  readonly burst: BurstModes & { readonly startOnly: BurstModes };
+}
+
+/** One figure per round in each signing mode. */
+export interface BurstModes {
+  readonly sliced: readonly BurstFigures[];
+  readonly unsliced: readonly BurstFigures[];
 }
 
 const mb = (bytes: number): number => bytes / (1024 * 1024);
 
-childMain<ManyStreamsInput, ManyStreamsResult>(async ({ streams, tokens, ttftMs, tokenIntervalMs }) => {
+/** A fresh client with its whole path loaded and compiled by three streams. */
+async function warmClient(emulator: EmulatorProcess, streams: number, signingSliceMs: number | undefined): Promise<OciGenAiClient> {
+  const client = createBenchClient(emulator, { maxConnections: streams + 24, ...(signingSliceMs === undefined ? {} : { signingSliceMs }) });
+  for (let i = 0; i < 3; i += 1) {
+    await new Promise<void>((resolve, reject) => client.chat({ model: benchModel, prompt: 'warm-up' }).subscribe({ error: reject, complete: resolve }));
+  }
+  return client;
+}
+
+childMain<ManyStreamsInput, ManyStreamsResult>(async ({ streams, tokens, ttftMs, tokenIntervalMs, rounds = 3 }) => {
   const emulator = await startEmulatorProcess({ tokens, ttftMs, tokenIntervalMs });
   try {
-    const client = createBenchClient(emulator, { maxConnections: streams + 24 });
-    // Warm-up: load and compile the whole path once, so the baseline includes the code.
-    for (let i = 0; i < 3; i += 1) {
-      await new Promise<void>((resolve, reject) => client.chat({ model: benchModel, prompt: 'warm-up' }).subscribe({ error: reject, complete: resolve }));
+    const sliced: BurstFigures[] = [];
+    const unsliced: BurstFigures[] = [];
+    let first: Omit<ManyStreamsResult, 'burst'> | undefined;
+    for (let round = 0; round < rounds; round += 1) {
+      // Alternate which mode goes first, so a drift of the machine favours neither.
+      const modes = round % 2 === 0 ? ['sliced', 'unsliced'] as const : ['unsliced', 'sliced'] as const;
+      for (const mode of modes) {
+        const client = await warmClient(emulator, streams, mode === 'sliced' ? undefined : Infinity);
+        (globalThis as { gc?: () => void }).gc?.();
+        const baseline = process.memoryUsage();
+        let peakRss = baseline.rss;
+        let peakHeap = baseline.heapUsed;
+        const sampler = setInterval(() => {
+          const usage = process.memoryUsage();
+          peakRss = Math.max(peakRss, usage.rss);
+          peakHeap = Math.max(peakHeap, usage.heapUsed);
+        }, 10);
+        const connectionsBefore = (await emulator.counters()).connectionsAccepted;
+        const figures = await measureBurst(client, streams, tokens);
+        clearInterval(sampler);
+        const usage = process.memoryUsage();
+        peakRss = Math.max(peakRss, usage.rss);
+        peakHeap = Math.max(peakHeap, usage.heapUsed);
+        const newConnections = (await emulator.counters()).connectionsAccepted - connectionsBefore;
+        await client.close();
+        (mode === 'sliced' ? sliced : unsliced).push(figures);
+        if (mode === 'sliced' && first === undefined) {
+          first = {
+            ...figures,
+            streams,
+            tokens,
+            newConnections,
+            baselineRssMb: mb(baseline.rss),
+            baselineHeapMb: mb(baseline.heapUsed),
+            peakRssMb: mb(peakRss),
+            peakHeapMb: mb(peakHeap),
+            rssPerStreamKb: (peakRss - baseline.rss) / 1024 / streams,
+            heapPerStreamKb: (peakHeap - baseline.heapUsed) / 1024 / streams,
+          };
+        }
+      }
     }
-    (globalThis as { gc?: () => void }).gc?.();
-    const baseline = process.memoryUsage();
-    let peakRss = baseline.rss;
-    let peakHeap = baseline.heapUsed;
-    const sampler = setInterval(() => {
-      const usage = process.memoryUsage();
-      peakRss = Math.max(peakRss, usage.rss);
-      peakHeap = Math.max(peakHeap, usage.heapUsed);
-    }, 10);
-    const delay = monitorEventLoopDelay({ resolution: 10 });
-    delay.enable();
-    const connectionsBefore = (await emulator.counters()).connectionsAccepted;
-
-    const deltas = new Map<number, number>();
-    const finished = new Set<number>();
-    const failures: string[] = [];
-    let completed = 0;
-    let whole = 0;
-    let running = 0;
-    let peakConcurrent = 0;
-    const prompts = Array.from({ length: streams }, (_, i) => `Question ${i}: tell me about rivers.`);
-    const start = performance.now();
-    await new Promise<void>((resolve, reject) => {
-      mergePrompts(prompts, (prompt) => client.chat({ model: benchModel, prompt }), { concurrency: streams }).subscribe({
-        next: (item) => {
-          if (item.type === 'event') {
-            const event: ChatEvent = item.event;
-            if (event.type === 'start') {
-              running += 1;
-              peakConcurrent = Math.max(peakConcurrent, running);
-            }
-            if (event.type === 'text') deltas.set(item.index, (deltas.get(item.index) ?? 0) + 1);
-            if (event.type === 'finish') finished.add(item.index);
-            return;
-          }
-          running -= 1;
-          if (item.type === 'complete') {
-            completed += 1;
-            if (deltas.get(item.index) === tokens && finished.has(item.index)) whole += 1;
-          } else if (failures.length < 10) {
-            failures.push(`prompt ${item.index}: ${item.error instanceof Error ? `${item.error.name}: ${item.error.message}` : String(item.error)}`);
-          }
-        },
-        error: reject,
-        complete: resolve,
-      });
-    });
-    const wallMs = performance.now() - start;
-    clearInterval(sampler);
-    delay.disable();
-    const usage = process.memoryUsage();
-    peakRss = Math.max(peakRss, usage.rss);
-    peakHeap = Math.max(peakHeap, usage.heapUsed);
-    const newConnections = (await emulator.counters()).connectionsAccepted - connectionsBefore;
-    await client.close();
-    return {
-      streams,
-      tokens,
-      completed,
-      whole,
-      failures,
-      peakConcurrent,
-      wallMs,
-      newConnections,
-      baselineRssMb: mb(baseline.rss),
-      baselineHeapMb: mb(baseline.heapUsed),
-      peakRssMb: mb(peakRss),
-      peakHeapMb: mb(peakHeap),
-      rssPerStreamKb: (peakRss - baseline.rss) / 1024 / streams,
-      heapPerStreamKb: (peakHeap - baseline.heapUsed) / 1024 / streams,
-      loopDelayP50Ms: delay.percentile(50) / 1e6,
-      loopDelayP99Ms: delay.percentile(99) / 1e6,
-      loopDelayMaxMs: delay.max / 1e6,
-    };
+    if (first === undefined) throw new Error('rounds must be at least 1');
+    const startOnly = { sliced: [] as BurstFigures[], unsliced: [] as BurstFigures[] };
+    for (let round = 0; round < rounds; round += 1) {
+      for (const mode of round % 2 === 0 ? ['sliced', 'unsliced'] as const : ['unsliced', 'sliced'] as const) {
+        const client = await warmClient(emulator, streams, mode === 'sliced' ? undefined : Infinity);
+        startOnly[mode].push(await measureBurst(client, streams, 1, 1));
+        await client.close();
+      }
+    }
+    return { ...first, burst: { sliced, unsliced, startOnly } };
   } finally {
     await emulator.close();
   }

@@ -63,6 +63,13 @@ export interface ClientOptions {
   /** The largest single event the client buffers, in characters; default 1048576 (1 Mi). */
   readonly maxEventChars?: number;
   /**
+   * How long signing may hold the event loop in one turn, ms; default 5. A burst of requests
+   * (1,000 subscribed at once) is signed in slices of this length, one turn of the event loop
+   * each, so timers and sockets keep running in between; a lone request is still signed at
+   * once. `Infinity` signs a whole burst in one turn. Has no effect with a Generative AI API key.
+   */
+  readonly signingSliceMs?: number;
+  /**
    * A rate limiter every HTTP request of this client waits for and is counted by, retries
    * included (`createRateLimiter` of @oci-genai-rx/operators); share it with `mergePrompts`.
    * Default: none.
@@ -155,6 +162,7 @@ const NUMBER_OPTIONS: readonly [keyof ClientOptions, NumberRule, string][] = [
   ['transportTimeoutMs', { integer: true, min: 1, max: MAX_TIMER_MS }, 'Pass milliseconds such as 600000.'],
   ['finishGraceMs', { integer: true, min: 0, max: MAX_TIMER_MS }, 'Pass milliseconds such as 500.'],
   ['maxEventChars', { integer: true, min: 1 }, 'Pass a number of characters such as 1048576.'],
+  ['signingSliceMs', { above: 0, infinity: true }, 'Pass milliseconds such as 5, or Infinity to sign a burst in one turn.'],
 ];
 
 /** Every option checked at createClient, so that none becomes a retryable failure at request time. */
@@ -233,7 +241,7 @@ export function createClient(options: ClientOptions = {}): OciGenAiClient {
   const ownAgent = options.dispatcher === undefined
     ? new Agent({ connections: options.maxConnections ?? 64, pipelining: 1, headersTimeout: timeout, bodyTimeout: timeout })
     : undefined;
-  const transport = new Transport({ endpoint, auth, dispatcher: options.dispatcher ?? (ownAgent as Agent) });
+  const transport = new Transport({ endpoint, auth, dispatcher: options.dispatcher ?? (ownAgent as Agent), signingSliceMs: options.signingSliceMs ?? 5 });
   const defaultCompartment = options.compartmentId ?? process.env['OCI_COMPARTMENT_ID'];
   let closed = false;
 

@@ -4,6 +4,7 @@ import { request } from './undici.js';
 import { AuthProviderError, ConfigurationError, OciGenAiError } from '../errors.js';
 import { createRequestSigner } from './requestSigner.js';
 import type { RequestSocket } from './requestSocket.js';
+import { SigningQueue } from './SigningQueue.js';
 import { withRequestSocket } from './requestSocket.js';
 
 /** How requests are authenticated: IAM signing through an oci-common provider, or a bearer API key. */
@@ -27,12 +28,15 @@ export interface TransportOptions {
   readonly endpoint: string;
   readonly auth: TransportAuth;
   readonly dispatcher: Dispatcher;
+  /** Signing time one turn of the event loop may take before further requests wait a turn, ms (see SigningQueue). */
+  readonly signingSliceMs: number;
 }
 
 /**
  * Signs each request with oci-common's DefaultRequestSigner (awaited, fresh on every call, so a
  * retry gets a fresh date), or puts the bearer API key on it, and sends exactly the signed
- * bytes through undici.
+ * bytes through undici. Signatures go through a {@link SigningQueue}, so a burst of requests
+ * is signed in slices across turns of the event loop instead of stalling it.
  */
 export class Transport {
   readonly endpoint: string;
@@ -43,11 +47,13 @@ export class Transport {
   private readonly auth: TransportAuth;
   private provider: AuthenticationDetailsProvider | Promise<AuthenticationDetailsProvider> | undefined;
   private failedSetUp = false;
+  private readonly signing: SigningQueue;
 
   constructor(options: TransportOptions) {
     this.endpoint = options.endpoint.replace(/\/+$/, '');
     this.dispatcher = options.dispatcher;
     this.auth = options.auth;
+    this.signing = new SigningQueue(options.signingSliceMs);
     this.usesApiKey = 'apiKey' in options.auth;
     if ('provider' in options.auth) this.provider = options.auth.provider;
     if ('signer' in options.auth && options.auth.signer !== undefined) this.signer = Promise.resolve(options.auth.signer);
@@ -85,8 +91,10 @@ export class Transport {
     } else {
       try {
         const signer = await this.requestSigner();
-        await signer.signHttpRequest({ method: 'POST', uri, headers, body });
+        await this.signing.sign(() => signer.signHttpRequest({ method: 'POST', uri, headers, body }), signal);
       } catch (error) {
+        // Aborted while waiting to be signed: the subscriber left, nothing was sent.
+        if (signal.aborted) throw signal.reason;
         throw signingError(error);
       }
     }

@@ -1,0 +1,78 @@
+/**
+ * The burst target of issue 13 and its report rows: while 1,000 streams start at once through
+ * one client, the event-loop delay p99 stays under 50 ms, and signing in slices costs no more
+ * CPU per stream than signing the whole burst in one turn (both measured in the same run, in
+ * alternating rounds).
+ */
+import type { TargetVerdict } from './evaluateTargets.js';
+import type { BurstFigures } from './measureBurst.js';
+import type { ManyStreamsResult } from './manyStreams.js';
+import { spread } from './stats.js';
+
+/** The p99 event-loop delay the burst must stay under, ms. */
+export const burstLoopDelayP99Ms = 50;
+
+/**
+ * How much more CPU per stream slicing may show and still count as "does not grow": the
+ * rounds of one run on this shared machine spread by about this much on their own.
+ */
+export const burstCpuTolerance = 1.1;
+
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+/**
+ * Verdicts on the burst, medians of the rounds deciding.
+ *
+ * @example
+ * ```ts
+ * burstVerdicts(results.manyStreams).map((v) => v.met); // [true, true]
+ * ```
+ */
+export function burstVerdicts({ streams, burst }: ManyStreamsResult): TargetVerdict[] {
+  const p99 = spread(burst.sliced.map((round) => round.loopDelayP99Ms));
+  const max = spread(burst.sliced.map((round) => round.loopDelayMaxMs));
+  const oneTurnP99 = spread(burst.unsliced.map((round) => round.loopDelayP99Ms));
+  const oneTurnMax = spread(burst.unsliced.map((round) => round.loopDelayMaxMs));
+  const cpu = spread(burst.sliced.map((round) => round.cpuMsPerStream));
+  const oneTurnCpu = spread(burst.unsliced.map((round) => round.cpuMsPerStream));
+  const ratio = cpu.median / oneTurnCpu.median;
+  const startCpu = spread(burst.startOnly.sliced.map((round) => round.cpuMsPerStream));
+  const startOneTurnCpu = spread(burst.startOnly.unsliced.map((round) => round.cpuMsPerStream));
+  const whole = burst.sliced.every((round) => round.whole === streams);
+  return [
+    {
+      target: `Burst: event-loop delay p99 under ${burstLoopDelayP99Ms} ms while ${streams} streams start at once`,
+      measured: `p99 ${ms(p99.median)} (${ms(p99.min)}–${ms(p99.max)}), max ${ms(max.median)} over ${p99.count} rounds, ${whole ? 'every stream whole' : 'NOT every stream whole'}; signed in one turn: p99 ${ms(oneTurnP99.median)}, max ${ms(oneTurnMax.median)}`,
+      met: p99.median < burstLoopDelayP99Ms && whole,
+    },
+    {
+      target: `Burst: CPU per stream does not grow with signing in slices (at most ${burstCpuTolerance}x signing in one turn)`,
+      measured: `${ratio.toFixed(2)}x (${cpu.median.toFixed(2)} ms per stream in slices, ${oneTurnCpu.median.toFixed(2)} ms in one turn); one-token answers (starting a stream): ${(startCpu.median / startOneTurnCpu.median).toFixed(2)}x (${startCpu.median.toFixed(2)} ms, ${startOneTurnCpu.median.toFixed(2)} ms)`,
+      met: ratio <= burstCpuTolerance,
+    },
+  ];
+}
+
+/**
+ * Rows of the many-streams table: each signing mode's medians over the rounds.
+ *
+ * @example
+ * ```ts
+ * burstRows(results.manyStreams.burst, (v) => v.toFixed(2)); // [['burst signed in slices (default), median of 3 rounds', 'p99 …'], …]
+ * ```
+ */
+export function burstRows(burst: ManyStreamsResult['burst'], format: (value: number) => string): string[][] {
+  const row = (label: string, rounds: readonly BurstFigures[]): string[] => {
+    const median = (pick: (round: BurstFigures) => number): string => format(spread(rounds.map(pick)).median);
+    return [
+      `burst ${label}, median of ${rounds.length} rounds`,
+      `event-loop delay p99 ${median((r) => r.loopDelayP99Ms)} ms, max ${median((r) => r.loopDelayMaxMs)} ms; CPU ${median((r) => r.cpuMsPerStream)} ms per stream; wall ${median((r) => r.wallMs)} ms`,
+    ];
+  };
+  return [
+    row('signed in slices (default)', burst.sliced),
+    row('signed in one turn (`signingSliceMs: Infinity`)', burst.unsliced),
+    row('of one-token answers, signed in slices', burst.startOnly.sliced),
+    row('of one-token answers, signed in one turn', burst.startOnly.unsliced),
+  ];
+}
