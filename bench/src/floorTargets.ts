@@ -2,17 +2,19 @@
  * The targets of "the pipeline at the floor" (issue 13): core's events within 1.05x of the bare
  * loop, the usual pipeline within 1.2x, bufferSentences alone at most 0.15x of the bare loop's
  * cost per token, and the pySBD golden rules streamed (at least 44/48 English, 4/4 Japanese,
- * chunking never changing the output), next to ICU's score.
+ * chunking never changing the output), next to ICU's score; and clause mode's time to first piece
+ * against sentence mode's.
  */
 import type { BenchResults } from './BenchResults.js';
 import { burstVerdicts } from './burstReport.js';
 import type { TargetVerdict } from './evaluateTargets.js';
+import type { ClauseLatencyResult } from './clauseLatency.js';
 import type { SentenceQualityResult } from './sentenceQuality.js';
 
 const times = (value: number): string => `${value.toFixed(2)}x`;
 
 /** Verdicts on the floor targets, from the same run's results. */
-export function evaluateFloorTargets(results: BenchResults, quality: SentenceQualityResult): TargetVerdict[] {
+export function evaluateFloorTargets(results: BenchResults, quality: SentenceQualityResult, clauseLatency?: ClauseLatencyResult): TargetVerdict[] {
   const verdicts: TargetVerdict[] = [];
   const { throughput, operators, instructions } = results;
   for (const language of [...new Set(throughput.figures.map((f) => f.language))]) {
@@ -45,6 +47,14 @@ export function evaluateFloorTargets(results: BenchResults, quality: SentenceQua
     measured: `English ${ours.en.passed}/${ours.en.total}, Japanese ${ours.ja.passed}/${ours.ja.total}, ${chunkingDependent} chunking-dependent; Intl.Segmenter (whole text): English ${icu.en.passed}/${icu.en.total}, Japanese ${icu.ja.passed}/${icu.ja.total}`,
     met: ours.en.passed >= 44 && ours.ja.passed === ours.ja.total && chunkingDependent === 0,
   });
+  // Clause mode must earn its place: at most 0.8x sentence mode's wait for the first piece.
+  for (const figure of clauseLatency?.figures ?? []) {
+    verdicts.push({
+      target: `Clause mode: time to first piece at most 0.8x that of sentence mode, paced stream (${figure.language}, ttft ${clauseLatency?.ttftMs} ms, a token every ${clauseLatency?.tokenIntervalMs} ms)`,
+      measured: `${times(figure.ratio.median)} (${figure.clauseMs.median.toFixed(0)} ms vs ${figure.sentenceMs.median.toFixed(0)} ms)`,
+      met: figure.ratio.median <= 0.8,
+    });
+  }
   verdicts.push(...burstVerdicts(results.manyStreams));
   return verdicts;
 }

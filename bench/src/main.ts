@@ -14,6 +14,7 @@ import { repoRoot, runScript } from './childProcess.js';
 import { contenders } from './contenders/contenders.js';
 import { evaluateTargets } from './evaluateTargets.js';
 import { evaluateFloorTargets } from './floorTargets.js';
+import type { ClauseLatencyInput, ClauseLatencyResult } from './clauseLatency.js';
 import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeInput, HedgeAndResumeResult } from './hedgeAndResume.js';
 import { measureInstructionCounts } from './instructionCounts.js';
@@ -80,11 +81,13 @@ const hedgeAndResume = await runScript<HedgeAndResumeResult>(
 
 log('sentence quality: pySBD golden rules, bufferSentences streamed and Intl.Segmenter');
 const sentenceQuality = measureSentenceQuality();
+log('time to first piece on a paced stream: bufferSentences with and without clause mode');
+const clauseLatency = await runScript<ClauseLatencyResult>('clauseLatency.ts', { samples: 10, ttftMs: 200, tokenIntervalMs: 20 } satisfies ClauseLatencyInput);
 log('batch runner: 1, 2 and 4 worker processes on Redis, and local mode');
 const batchScaling = await measureBatchScaling();
 
 const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, instructions, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality, batchScaling };
-const verdicts = [...evaluateTargets(results), ...evaluateFloorTargets(results, sentenceQuality)];
+const verdicts = [...evaluateTargets(results), ...evaluateFloorTargets(results, sentenceQuality, clauseLatency)];
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);
 for (const verdict of verdicts) log(`${verdict.met ? 'met   ' : 'MISSED'} ${verdict.target}: ${verdict.measured}`);

@@ -76,7 +76,9 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const request = speechRequest(connection.model, language, values.prompt);
     process.stdout.write(`asking ${connection.model} at ${connection.description}: ${JSON.stringify(request.prompt)}\n`);
-    const timeline = speakAnswer(connection.client.chat(request), { synthesize });
+    // Clause mode: the first piece may end at a comma once it has 20 characters, so the first
+    // audio starts before the first sentence is over; the sentences after it stay whole.
+    const timeline = speakAnswer(connection.client.chat(request), { synthesize, sentences: { clauses: { minChars: 20 } } });
     const events = await lastValueFrom(timeline.pipe(tap((event) => process.stdout.write(`${formatSpeechEvent(event)}\n`)), toArray()));
     printLatency(events, await audioLatency(events, synthesize));
     return 0;

@@ -17,16 +17,17 @@ export class Cuts {
     this.lastClause = Clause.None;
   }
 
-  /** The non-space character `c` was read at `i`; `afterSpace` when whitespace came right before it. */
-  onContent(c: number, i: number, afterSpace: boolean): void {
-    if (afterSpace) {
-      this.space = i;
-      if (this.clausePending) this.clause = i;
-    } else if (this.lastClause === Clause.Cjk) {
-      this.clause = i;
-    }
+  /**
+   * The non-space character `c` was read at `i`; `afterSpace` when whitespace came right before it.
+   * Returns true when a clause ends right before `i` (clause mode cuts there).
+   */
+  onContent(c: number, i: number, afterSpace: boolean): boolean {
+    const clauseEnds = afterSpace ? this.clausePending : this.lastClause === Clause.Cjk;
+    if (afterSpace) this.space = i;
+    if (clauseEnds) this.clause = i;
     this.clausePending = false;
     this.lastClause = clauseKind(c);
+    return clauseEnds;
   }
 
   /** A piece ended: what was read before it cannot pair with what comes next. */

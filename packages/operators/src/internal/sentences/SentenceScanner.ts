@@ -16,7 +16,7 @@ import { PendingBoundary, Settled } from './PendingBoundary.js';
 import { Brackets } from './Brackets.js';
 import { TextBuffer } from './TextBuffer.js';
 import {
-  CharFlag, charFlags, DOUBLE_QUOTE, isBullet, isCjk, isCloser, isHighSurrogate, isLatinLetter, isLowSurrogate, isOpener, isSpace, isWordBreak, LF,
+  CharFlag, charFlags, DOUBLE_QUOTE, isBullet, isCloser, isHighSurrogate, isLowSurrogate, isOpener, isSpace, LF,
   Term, terminatorKind,
 } from './chars.js';
 import { Cuts } from './Cuts.js';
@@ -53,12 +53,19 @@ export class SentenceScanner {
    */
   private quiet = false;
   private readonly flags = charFlags();
+  /** No maxLength and no clause mode: nothing needs the clause and space positions ({@link Cuts}). */
   private readonly unlimited: boolean;
+  /** Clause mode's minimum piece length, or -1 when clause mode is off (or its one cut was made). */
+  private clauseMinChars: number;
+  /** Clause mode `pieces: 'first'`: clause cuts stop once a piece went out. */
+  private readonly clausesFirstOnly: boolean;
 
   constructor(private readonly options: SentenceOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
     this.brackets = new Brackets(options.maxQuoteLength);
-    this.unlimited = options.maxLength === Infinity;
+    this.clauseMinChars = options.clauses?.minChars ?? -1;
+    this.clausesFirstOnly = options.clauses?.pieces === 'first';
+    this.unlimited = options.maxLength === Infinity && options.clauses === null;
   }
 
   /** True while some received text has not been emitted yet. */
@@ -71,33 +78,71 @@ export class SentenceScanner {
     const base = this.text.end;
     this.text.append(chunk);
     const { flags } = this;
-    for (let k = 0; k < chunk.length; k++) {
+    const length = chunk.length;
+    let k = 0;
+    while (k < length) {
       const c = chunk.charCodeAt(k);
       const f = flags[c] ?? 0;
-      if (this.quiet && (f & CharFlag.Ordinary) !== 0) this.readOrdinary(c, f, base + k);
-      else this.scan(c, base + k);
+      if (!this.quiet) {
+        this.scan(c, base + k);
+        k++;
+      } else if ((f & CharFlag.Ordinary) !== 0) {
+        k = this.readOrdinary(chunk, k, base);
+      } else if ((f & CharFlag.InlineSpace) !== 0) {
+        // What scanSpace does with a space that is not a line break while quiet: no decision
+        // waits for it (pending idle) and no cut reads it (no maxLength, no clause mode).
+        this.fence.feedOutside(c, true);
+        this.word.end();
+        this.lastCode = c;
+        k++;
+      } else {
+        this.scan(c, base + k);
+        k++;
+      }
     }
     return this.drain();
   }
 
   /**
-   * The fast path: what {@link scan} does with an ordinary character while {@link quiet}, minus
-   * what cannot apply (no decision to settle, no bracket, no fence, no cut).
+   * The fast path: what {@link scan} does with a run of ordinary characters while {@link quiet},
+   * minus what cannot apply (no decision to settle, no bracket, no fence, no cut), with the
+   * per-run state written once. Reads from `chunk[k]` while characters are ordinary; returns
+   * where it stopped.
    */
-  private readOrdinary(c: number, f: number, i: number): void {
-    if (this.lastNonSpace < this.text.start) this.contentStart = i;
-    if ((f & CharFlag.WordBreak) !== 0) {
-      this.word.end();
-      if ((f & CharFlag.Cjk) !== 0) this.cjkScript = true;
-    } else {
-      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
-      this.word.add(c);
-      if ((f & CharFlag.Latin) !== 0) this.cjkScript = false;
-    }
+  private readOrdinary(chunk: string, k: number, base: number): number {
+    const { flags, word } = this;
+    if (this.lastNonSpace < this.text.start) this.contentStart = base + k;
+    const length = chunk.length;
+    const runStart = k;
+    let cjkScript = this.cjkScript;
+    do {
+      const c = chunk.charCodeAt(k);
+      const f = flags[c] ?? 0;
+      if ((f & CharFlag.Ordinary) === 0) break;
+      if ((f & CharFlag.WordBreak) !== 0) {
+        word.end();
+        if ((f & CharFlag.Cjk) !== 0) cjkScript = true;
+      } else {
+        if (word.empty) {
+          // listContext and colonOnly read the character before: bring it up to date first.
+          if (k > runStart) {
+            this.lastNonSpace = base + k - 1;
+            this.lastNonSpaceCode = chunk.charCodeAt(k - 1);
+          }
+          word.start(this.listContext(), base + k, this.colonOnly());
+        }
+        word.add(c);
+        if ((f & CharFlag.Latin) !== 0) cjkScript = false;
+      }
+      k++;
+    } while (k < length);
+    this.cjkScript = cjkScript;
+    const last = chunk.charCodeAt(k - 1);
     this.fence.onWordChar();
-    this.lastNonSpace = i;
-    this.lastNonSpaceCode = c;
-    this.lastCode = c;
+    this.lastNonSpace = base + k - 1;
+    this.lastNonSpaceCode = last;
+    this.lastCode = last;
+    return k;
   }
 
   /** The stream ended: returns everything left (the partial sentence, or an unclosed fence). */
@@ -125,7 +170,8 @@ export class SentenceScanner {
       this.scanSpace(c, i);
     } else {
       this.resolve(c, i);
-      this.cuts.onContent(c, i, isSpace(this.lastCode));
+      // The cut positions serve only maxLength and clause mode.
+      if (!this.unlimited && this.cuts.onContent(c, i, isSpace(this.lastCode)) && this.clauseMinChars >= 0) this.clauseCut(i);
       const { maxLength } = this.options;
       if (i + 1 - this.contentStart > maxLength && !this.fence.mayOpenWith(c)) this.splitOverlong(i);
       if (this.fence.feedOutside(c, false)) this.openFence();
@@ -146,7 +192,7 @@ export class SentenceScanner {
       this.listLine = false;
       this.contentBeforeLine = this.lastNonSpace;
     }
-    this.cuts.onSpace();
+    if (!this.unlimited) this.cuts.onSpace();
     this.word.end();
   }
 
@@ -174,6 +220,21 @@ export class SentenceScanner {
 
   private scanContent(c: number, i: number): void {
     if (this.lastNonSpace < this.text.start) this.contentStart = i;
+    const f = this.flags[c] ?? 0;
+    // An ordinary character is no terminator, bracket or quote: only the word needs it.
+    if ((f & CharFlag.Ordinary) === 0) this.scanPunctuation(c, i);
+    if ((f & CharFlag.WordBreak) !== 0) {
+      this.word.end();
+      if ((f & CharFlag.Cjk) !== 0) this.cjkScript = true;
+    } else {
+      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
+      this.word.add(c);
+      if ((f & CharFlag.Latin) !== 0) this.cjkScript = false;
+    }
+  }
+
+  /** A terminator, bracket, quote, bullet or fence character: the run, list and bracket state. */
+  private scanPunctuation(c: number, i: number): void {
     const kind = terminatorKind(c);
     if (kind !== Term.None) {
       const marker = kind === Term.Period && this.pending.idle && this.listMarker();
@@ -185,14 +246,6 @@ export class SentenceScanner {
     const opensQuote = c === DOUBLE_QUOTE && !this.pending.afterTerminator && (isSpace(this.lastCode) || isOpener(this.lastCode));
     if (isOpener(c) || opensQuote) this.brackets.open(i);
     else if (isCloser(c) || c === DOUBLE_QUOTE) this.brackets.close();
-    if (isWordBreak(c)) {
-      this.word.end();
-      if (isCjk(c)) this.cjkScript = true;
-    } else {
-      if (this.word.empty) this.word.start(this.listContext(), i, this.colonOnly());
-      this.word.add(c);
-      if (isLatinLetter(c)) this.cjkScript = false;
-    }
   }
 
   /**
@@ -227,6 +280,18 @@ export class SentenceScanner {
 
   private afterColon(): boolean {
     return this.lastNonSpaceCode === 0x3a || this.lastNonSpaceCode === 0xff1a;
+  }
+
+  /**
+   * Clause mode: a clause ended right before `i`; cut there when the piece is long enough and the
+   * cut cannot touch a sentence decision (no run of terminators waiting, no bracket open, no word
+   * cut in two: `､` does not end a word). Only the
+   * output is cut: the word and list state stay, so the sentence ends found are those of sentence
+   * mode, and like them the cut depends only on characters already read.
+   */
+  private clauseCut(i: number): void {
+    if (!this.pending.idle || this.brackets.depth > 0 || !this.word.empty || this.lastNonSpace < this.text.start) return;
+    if (this.lastNonSpace + 1 - this.contentStart >= this.clauseMinChars) this.emit(i);
   }
 
   /** Cuts the sentence while its content (from contentStart to `i`) is longer than maxLength. */
@@ -271,6 +336,7 @@ export class SentenceScanner {
   private emit(at: number): void {
     if (at <= this.text.start) return;
     this.out.push(this.text.take(at));
+    if (this.clausesFirstOnly) this.clauseMinChars = -1;
     this.pending.cancelBefore(at);
     this.brackets.cut(at);
     this.contentStart = at;

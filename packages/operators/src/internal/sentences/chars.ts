@@ -150,6 +150,8 @@ export const CharFlag = {
   Cjk: 4,
   /** {@link isLatinLetter}: the text around is alphabetic. */
   Latin: 8,
+  /** {@link isSpace}, except a line feed (which counts toward a blank line). */
+  InlineSpace: 16,
 } as const;
 
 let flags: Uint8Array | undefined;
@@ -165,7 +167,7 @@ export function charFlags(): Uint8Array {
     const special = isSpace(c) || terminatorKind(c) !== Term.None || isOpener(c) || isCloser(c)
       || c === DOUBLE_QUOTE || c === BACKTICK || c === TILDE || isBullet(c);
     table[c] = (special ? 0 : CharFlag.Ordinary) | (isWordBreak(c) ? CharFlag.WordBreak : 0)
-      | (isCjk(c) ? CharFlag.Cjk : 0) | (isLatinLetter(c) ? CharFlag.Latin : 0);
+      | (isCjk(c) ? CharFlag.Cjk : 0) | (isLatinLetter(c) ? CharFlag.Latin : 0) | (isSpace(c) && c !== LF ? CharFlag.InlineSpace : 0);
   }
   flags = table;
   return table;

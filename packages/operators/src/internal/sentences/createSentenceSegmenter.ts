@@ -20,16 +20,8 @@ export interface SentenceSegmenter {
 export function createSentenceSegmenter(options: SentenceOptions): SentenceSegmenter {
   const { minLength, maxLength } = options;
   const scanner = new SentenceScanner(options);
-  if (minLength === 0) {
-    return {
-      push: (token) => scanner.push(token),
-      end: () => scanner.end(),
-      flushPartial: () => scanner.flushPartial(),
-      get buffered() {
-        return scanner.buffered;
-      },
-    };
-  }
+  // No merging: the scanner is the segmenter (one call less per token).
+  if (minLength === 0) return scanner;
   /** Sentences shorter than minLength, waiting to be merged with the next one. */
   let held = '';
 
