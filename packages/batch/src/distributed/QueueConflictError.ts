@@ -17,17 +17,14 @@ export class QueueConflictError extends BatchError {
   readonly ids: readonly string[];
 
   /**
-   * @param queue The queue's name.
+   * @param problem What conflicts, e.g. `2 prompt(s) reuse an id that queue "nightly" already holds with different content`.
    * @param options.ids The conflicting ids, in input order; options.lines their line numbers in the file.
    */
-  constructor(queue: string, options: { readonly ids: readonly string[]; readonly lines: readonly number[] }) {
+  constructor(problem: string, options: { readonly ids: readonly string[]; readonly lines: readonly number[] }) {
     const { ids, lines } = options;
     const listed = ids.slice(0, 10).map((id, i) => `line ${lines[i] ?? '?'}: id "${id}"`);
     const more = ids.length > 10 ? `\n  … and ${ids.length - 10} more` : '';
-    super(
-      `${ids.length} prompt(s) reuse an id that queue "${queue}" already holds with different content; nothing was enqueued:\n  ${listed.join('\n  ')}${more}\n` +
-        'Give changed prompts new ids, or use another --queue.',
-    );
+    super(`${problem}; nothing was enqueued:\n  ${listed.join('\n  ')}${more}\nGive changed prompts new ids, or use another --queue.`);
     this.ids = ids;
   }
 }

@@ -101,5 +101,5 @@ async function refuseConflicts(redis: Redis, queue: string, digestsKey: string, 
       if (known !== null && known !== undefined && known !== digests[start + i]) conflicts.push(prompt);
     });
   }
-  if (conflicts.length > 0) throw new QueueConflictError(queue, { ids: conflicts.map((prompt) => prompt.id), lines: conflicts.map((prompt) => prompt.line) });
+  if (conflicts.length > 0) throw new QueueConflictError(`${conflicts.length} prompt(s) reuse an id that queue "${queue}" already holds with different content`, { ids: conflicts.map((prompt) => prompt.id), lines: conflicts.map((prompt) => prompt.line) });
 }
