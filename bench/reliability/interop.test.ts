@@ -20,12 +20,14 @@ function runSdk(mode: 'alone' | 'after-core'): Promise<{ code: number; output: s
   const { credentials } = emulator;
   const target = JSON.stringify({ url: emulator.url, ...credentials });
   return new Promise((done) => {
-    execFile(
+    // The target (with the emulator's private key) goes through stdin: a command line is visible in `ps`.
+    const child = execFile(
       process.execPath,
-      ['--conditions=@oci-genai-rx/source', '--import', 'tsx', resolve(import.meta.dirname, 'support/ociSdkChat.ts'), target, mode],
+      ['--conditions=@oci-genai-rx/source', '--import', 'tsx', resolve(import.meta.dirname, 'support/ociSdkChat.ts'), mode],
       { cwd: resolve(repoRoot, 'bench'), timeout: 30_000 },
       (error, stdout, stderr) => done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : -1, output: `${stdout}${stderr}` }),
     );
+    child.stdin?.end(target);
   });
 }
 

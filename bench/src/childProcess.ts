@@ -14,16 +14,32 @@ export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..'
 const execArgv = ['--conditions=@oci-genai-rx/source', '--import', 'tsx', '--expose-gc'];
 
 /**
- * Starts `bench/src/<script>` as a child process with an IPC channel; `input` is its argv[2] as JSON.
+ * Starts `bench/src/<script>` as a child process with an IPC channel; `input` goes to its stdin
+ * as JSON (read with {@link readInput}), never on its command line, where `ps` would show the
+ * emulator's private key and API key to every user of the machine.
  * `wrapper` runs node under another program, e.g. `['valgrind', '--tool=callgrind']`.
  */
 export function forkScript(script: string, input: unknown, stdio: 'inherit' | 'pipe' = 'inherit', wrapper: readonly string[] = []): ChildProcess {
   const [command, ...commandArgs] = wrapper;
-  return fork(resolve(repoRoot, 'bench/src', script), [JSON.stringify(input)], {
+  const child = fork(resolve(repoRoot, 'bench/src', script), [], {
     cwd: repoRoot,
     ...(command === undefined ? { execArgv } : { execPath: command, execArgv: [...commandArgs, process.execPath, ...execArgv] }),
-    stdio: stdio === 'inherit' ? ['ignore', 'inherit', 'inherit', 'ipc'] : ['ignore', 'pipe', 'pipe', 'ipc'],
+    stdio: stdio === 'inherit' ? ['pipe', 'inherit', 'inherit', 'ipc'] : ['pipe', 'pipe', 'pipe', 'ipc'],
   });
+  child.stdin?.end(JSON.stringify(input));
+  return child;
+}
+
+/**
+ * The input a bench child was started with ({@link forkScript} writes it to stdin as JSON).
+ *
+ * @example
+ * const options = await readInput<EmulatorOptions>();
+ */
+export async function readInput<I>(): Promise<I> {
+  let text = '';
+  for await (const chunk of process.stdin) text += String(chunk);
+  return JSON.parse(text === '' ? 'null' : text) as I;
 }
 
 /**
@@ -59,12 +75,11 @@ export function runScript<T>(script: string, input: unknown, timeoutMs = 180_000
 }
 
 /**
- * The body of a bench child script: reads its input from argv[2], runs `body`, sends the
+ * The body of a bench child script: reads its input ({@link readInput}), runs `body`, sends the
  * result to the parent, and exits (so that a lingering socket or timer cannot keep it alive).
  */
 export function childMain<I, O>(body: (input: I) => O | Promise<O>): void {
-  const input = JSON.parse(process.argv[2] ?? 'null') as I;
-  Promise.resolve(input).then(body).then(
+  readInput<I>().then(body).then(
     (value) => process.send?.({ type: 'result', value }, () => process.exit(0)),
     (error: unknown) => {
       const text = error instanceof Error ? `${error.name}: ${error.message}\n${error.stack ?? ''}` : String(error);

@@ -5,9 +5,10 @@
  */
 import type { EmulatorOptions } from '@oci-genai-rx/emulator';
 import { startEmulator } from '@oci-genai-rx/emulator';
+import { readInput } from './childProcess.js';
 import type { EmulatorRequest } from './startEmulatorProcess.js';
 
-const options = JSON.parse(process.argv[2] ?? '{}') as EmulatorOptions;
+const options = (await readInput<EmulatorOptions | null>()) ?? {};
 const emulator = await startEmulator(options);
 const { credentials } = emulator;
 process.send?.({

@@ -1,7 +1,7 @@
 /**
  * Child process for interop.test.ts: streams one answer with the official OCI SDK from the
- * emulator described in argv[2], optionally after importing @oci-genai-rx/core first (argv[3]
- * = 'after-core'), as an app that uses both would. Prints the answer's length or the failure.
+ * emulator described on stdin (JSON), optionally after importing @oci-genai-rx/core first
+ * (argv[2] = 'after-core'), as an app that uses both would. Prints the answer's length or the failure.
  */
 import { NoRetryConfigurationDetails, SimpleAuthenticationDetailsProvider } from 'oci-common';
 import type { models } from 'oci-generativeaiinference';
@@ -16,8 +16,10 @@ interface Target {
   readonly compartmentId: string;
 }
 
-const target = JSON.parse(process.argv[2] ?? '{}') as Target;
-if (process.argv[3] === 'after-core') await import('@oci-genai-rx/core');
+let input = '';
+for await (const chunk of process.stdin) input += String(chunk);
+const target = JSON.parse(input === '' ? '{}' : input) as Target;
+if (process.argv[2] === 'after-core') await import('@oci-genai-rx/core');
 const client = new GenerativeAiInferenceClient(
   { authenticationDetailsProvider: new SimpleAuthenticationDetailsProvider(target.tenancy, target.user, target.fingerprint, target.privateKeyPem, null) },
   { retryConfiguration: NoRetryConfigurationDetails },
