@@ -40,10 +40,19 @@ export function markPhase(): void {
   process.cpuUsage();
 }
 
-/** A full collection: `global.gc`, which the bench's children get from `--expose-gc`. */
+/**
+ * A full collection, as V8 runs one on its own: `gc({ type: 'major', execution: 'sync', flavor: 'regular' })`, from
+ * the bench's `--expose-gc`. Not a bare `gc()`: that is a forced, memory-reducing collection, which
+ * also drops the hidden classes (maps) that only the previous stream's objects used, and with them
+ * every optimized function that embedded one ("marking dependent code … for deoptimization, reason:
+ * weak objects" in `--trace-deopt-verbose`). Each stream then paid for compiling its hot code again,
+ * on the compiler threads callgrind counts: about 50 functions a stream for the operator pipeline,
+ * which keeps its state in class instances, against 7 for the bare loop. A collection the process
+ * runs by itself keeps such maps for a few collections, and so keeps the code.
+ */
 function collectGarbage(): void {
   if (typeof globalThis.gc !== 'function') throw new Error('instructionProcess.ts needs node --expose-gc');
-  globalThis.gc();
+  globalThis.gc({ type: 'major', execution: 'sync', flavor: 'regular' });
 }
 
 // The full collections between streams would otherwise flush the bytecode of functions that ran
