@@ -117,7 +117,7 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
       let reset: StreamResetEvent | undefined;
 
       const attempt: Observable<T | StreamResetEvent> = defer(() => {
-        const announce = reset === undefined ? [] : [reset];
+        const announce = reset;
         tokens = 0;
         reset = undefined;
         const gated = options.rateLimiter === undefined ? source : options.rateLimiter.gate(source);
@@ -126,7 +126,8 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
             if (isToken(value)) tokens += 1;
           }),
         );
-        return concat(of(...announce), counted);
+        // concat only when there is a reset to announce: it adds two subscribers every token passes.
+        return announce === undefined ? counted : concat(of(announce), counted);
       });
 
       return attempt.pipe(
