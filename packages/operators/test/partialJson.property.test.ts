@@ -4,10 +4,10 @@ import { describe, expect } from 'vitest';
 import { partialJson } from '../src/partialJson.js';
 import { PartialJsonParser } from '../src/internal/partialJson/PartialJsonParser.js';
 
-/** The emissions of partialJson over these tokens, collected synchronously. */
-function emissions(tokens: readonly string[]): unknown[] {
+/** The emissions of partialJson over these tokens, collected synchronously (after every change with `copiesPerCharacter: Infinity`). */
+function emissions(tokens: readonly string[], copiesPerCharacter?: number): unknown[] {
   const seen: unknown[] = [];
-  from(tokens).pipe(partialJson()).subscribe({ next: (value) => seen.push(value) });
+  from(tokens).pipe(partialJson({ copiesPerCharacter })).subscribe({ next: (value) => seen.push(value) });
   return seen;
 }
 
@@ -50,7 +50,7 @@ describe('partialJson properties', () => {
     expect(seen[seen.length - 1]).toEqual(JSON.parse(text));
   });
 
-  test.prop([jsonText, offsets])('emits exactly what the text up to each cut parses to', (text, cuts) => {
+  test.prop([jsonText, offsets])('emits exactly what the text up to each cut parses to, with no copy budget', (text, cuts) => {
     const pieces = cut(text, cuts);
     // What the text up to each cut parses to, read in one piece: the reference.
     const expected: unknown[] = [];
@@ -65,7 +65,20 @@ describe('partialJson properties', () => {
       previous = now;
     }
     if (!previous.done) expected.push(JSON.parse(text)); // a number at the root ends with the stream
-    expect(emissions(pieces)).toEqual(expected);
+    expect(emissions(pieces, Infinity)).toEqual(expected);
+  });
+
+  test.prop([jsonText, offsets])('within the copy budget, emits a subsequence of what every change shows, and the same last value', (text, cuts) => {
+    const pieces = cut(text, cuts);
+    const every = emissions(pieces, Infinity);
+    const budgeted = emissions(pieces, 1);
+    let at = 0;
+    for (const value of budgeted) {
+      while (at < every.length && every[at] !== value && JSON.stringify(every[at]) !== JSON.stringify(value)) at++;
+      expect(at).toBeLessThan(every.length);
+      at++;
+    }
+    expect(budgeted[budgeted.length - 1]).toEqual(every[every.length - 1]);
   });
 
   test.prop([jsonText, offsets])('only ever shows values the whole value extends', (text, cuts) => {

@@ -125,6 +125,28 @@ describe('partialJson', () => {
     await expect(failure(['{"n": 0}'], { schema })).resolves.toMatchObject({ type: 'schema', issues: [expect.objectContaining({ message: 'n must be above 1' })] });
   });
 
+  it('inside a long array, emits a change once the characters since the last emission pay for copying the array', async () => {
+    // 160 numbers, then a string streamed one character at a time: the open array holds 161
+    // entries, so at 16 copies per character an emission needs 11 characters (161 / 16 = 10.06).
+    const head = `[${'1,'.repeat(160)}"`;
+    const tokens = [head, ...'a'.repeat(50), '"]'];
+    const strings = (await emissions(tokens)).map((value) => (value as unknown[])[160]);
+    expect(strings).toEqual(['', 'a'.repeat(11), 'a'.repeat(22), 'a'.repeat(33), 'a'.repeat(44), 'a'.repeat(50)]);
+    const every = (await emissions(tokens, { copiesPerCharacter: Infinity })).map((value) => (value as unknown[])[160]);
+    expect(every).toEqual(['', ...Array.from({ length: 50 }, (_, i) => 'a'.repeat(i + 1)), 'a'.repeat(50)]);
+  });
+
+  it('emits after every change inside small containers', async () => {
+    const seen = await emissions(['{"list": [1, 2], "note": "', ...'abc', '"}']);
+    expect(seen).toEqual([{ list: [1, 2], note: '' }, { list: [1, 2], note: 'a' }, { list: [1, 2], note: 'ab' }, { list: [1, 2], note: 'abc' }, { list: [1, 2], note: 'abc' }]);
+  });
+
+  it('refuses a copy budget that is not a number above 0', () => {
+    for (const copiesPerCharacter of [0, -1, Number.NaN, '16']) {
+      expect(() => partialJson({ copiesPerCharacter } as never)).toThrow(/copiesPerCharacter must be a number above 0/);
+    }
+  });
+
   it('refuses a schema that is not a Standard Schema', () => {
     expect(() => partialJson({ schema: { parse: () => 1 } as never })).toThrow(/Standard Schema/);
   });
