@@ -93,6 +93,23 @@ describe('partialJson', () => {
     expect(error.message).toContain('expected a key in double quotes');
   });
 
+  it('skips prose before a ```json fence, in any chunking', async () => {
+    const text = 'Here it is, with `code` and `` two ticks:\n\n```json\n{"a": [1]}\n```\nEnjoy!';
+    expect(await emissions([text])).toEqual([{ a: [1] }]);
+    expect((await emissions([...text])).at(-1)).toEqual({ a: [1] });
+    expect(await emissions(['以下が結果です。```', 'json\n["x"]```'])).toEqual([['x']]);
+  });
+
+  it('fails with invalid-json at the prose when no fence follows it', async () => {
+    const error = await failure(['  Sorry, I cannot ', 'answer in JSON.']);
+    expect(error).toMatchObject({ type: 'invalid-json', offset: 2, text: '  Sorry, I cannot answer in JSON.' });
+    expect(error.message).toContain('no ```json fence follows the prose');
+  });
+
+  it('reads a text that starts like a JSON literal as JSON, not prose', async () => {
+    expect(await failure(['the answer'])).toMatchObject({ type: 'invalid-json', offset: 1 });
+  });
+
   it('fails with invalid-json on text after the value outside a fence', async () => {
     expect(await failure(['{} and more'])).toMatchObject({ type: 'invalid-json', offset: 3 });
   });
