@@ -32,17 +32,17 @@ const measuredModes: readonly SigningMode[] = ['unsliced', 'sliced', 'sliced', '
 /**
  * Counts, with valgrind's callgrind, the instructions of the process per started stream while
  * `streams` one-token answers start at once through one client, signed in slices and signed in
- * one turn. CPU time on a shared machine moves by more than the difference sought (one round to
- * the next of the same mode spread 0.94–1.14x in the CPU ratio); an instruction count does not.
- * It leaves out the kernel's share (system time, about 3% of a started stream's CPU here) and
- * how fast each instruction runs, which is what a loaded machine changes. Under valgrind a
+ * one turn. CPU time on a shared machine moves by more than the difference sought (the CPU
+ * ratio of the same code swung 0.91–1.30x from one run to the next); an instruction count moves
+ * far less. It leaves out the kernel's share (system time, 2–5% of a started stream's CPU here)
+ * and how fast each instruction runs, which is what a loaded machine changes. Under valgrind a
  * signature outlasts a 5 ms slice, so each turn signs one request: the most turns, and the most
  * interleaving of signing with sockets, that slicing can give.
  *
  * @example
  * ```ts
  * const report = await measureBurstInstructions(100);
- * report.ratio; // 1.00: slicing adds no instructions per started stream
+ * report.ratio; // 1.03: slicing adds next to no instructions per started stream
  * ```
  */
 export async function measureBurstInstructions(streams: number): Promise<BurstInstructionReport> {

@@ -16,12 +16,13 @@ export const burstLoopDelayP99Ms = 50;
 
 /**
  * How many more instructions per started stream slicing may take and still count as "does not
- * grow": rounds of one mode in one process spread by about 1.5% on their own (JIT, GC timing).
- * CPU time is no judge of this: on this shared machine the CPU ratio of one run to the next of
- * the same code spread 0.94–1.14x, and the time of one RSA signature 1.35–2.2 ms, with the same
- * instructions.
+ * grow". Bursts of 100 streams of one mode in one process counted 18.5–21.0 M instructions a
+ * stream (the process still warming up, GC landing in one burst or the next); the alternating
+ * order and the sums over two bursts a mode take most of that out, not all. CPU time is no judge
+ * here: on this shared machine the CPU ratio of the same code swung 0.91–1.30x from one run to
+ * the next, and one RSA signature took 1.3–2.2 ms, for the same instructions.
  */
-export const burstInstructionTolerance = 1.05;
+export const burstInstructionTolerance = 1.1;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
 const mega = (perStream: readonly number[]): string => perStream.map((value) => (value / 1e6).toFixed(2)).join(', ');
