@@ -65,8 +65,8 @@ ${table(['', ''], [
   then rejects the OCI SDK's signed requests ("invalid content-length header", nodejs/undici#5500;
   core guards against it in packages/core/src/internal/nodeFetchFirst.ts, and
   bench/reliability/interop.test.ts checks that), and the SDKs' module graphs and JIT state would
-  sit in the other contenders' processes. Each child first streams a ${throughput.warmupTokens.toLocaleString('en')}-token prefix of the same answer (JIT
-  warm-up), then measures one full stream (no forced GC in between: a freshly shrunk heap makes the
+  sit in the other contenders' processes. Each child first streams a ${throughput.warmupTokens.toLocaleString('en')}-token prefix of the same answer twice (JIT
+  warm-up: the second stream recompiles what the first inlined of its own per-stream closures), then measures one full stream (no forced GC in between: a freshly shrunk heap makes the
   next run pay for growing it again, which would bias short runs).
 - **Alternating repetitions**: repetition r runs all contenders in an order rotated by r, so drift
   of a shared machine spreads over all of them; each ratio compares runs of the same repetition.

@@ -62,7 +62,7 @@ export interface ThroughputReport {
 
 /**
  * CPU per token of each contender over one long GENERIC stream per language. The emulator runs
- * in its own process; each measured run is a fresh child process (warm-up stream first), and
+ * in its own process; each measured run is a fresh child process (two warm-up streams first), and
  * the contenders alternate: repetition r runs them in an order rotated by r, so drift on a
  * shared machine spreads over all of them. The first contender is the baseline.
  */
