@@ -19,7 +19,7 @@ function decode(stream: Pick<RecordedStream, 'format' | 'operation'>, chunks: re
     operation: stream.operation,
     maxEventChars,
     opcRequestId: 'REQ1',
-    onEvent: (event) => events.push(event),
+    events: { next: (event) => events.push(event) },
     onLogicalEnd: () => logicalEnds++,
   });
   for (const chunk of chunks) decoder.push(chunk);
