@@ -93,6 +93,12 @@ describe('StreamDecoder', () => {
     expect(withoutAnyEnd.decoder.ended).toBe(false);
   });
 
+  it('skips events whose data is empty or blank and decodes the frames around them', () => {
+    const wire = `${frame('A')}\n\ndata:\n\ndata:   \n\ndata: \t\ndata: \n\n${frame('B')}\n\n`;
+    const { events } = decode(generic, [encoder.encode(wire)]);
+    expect(events).toEqual([{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }]);
+  });
+
   it('raises a StreamParseError that quotes a frame that is not JSON', () => {
     const wire = `${frame('A')}\n\ndata: <html>oops</html>\n\n`;
     const error = (() => {
