@@ -6,7 +6,7 @@ import type { Connection } from '../common/connect.js';
 
 /**
  * `partialJson()`: the weather object as it is written, one line per emission, validated by a
- * zod schema at the end; the same from an answer that wraps its JSON in a ```json fence; and a
+ * zod schema at the end; the same from an answer that writes prose, then its JSON in a ```json fence; and a
  * schema failure. The prompts say "Repeat after me:", so the embedded emulator writes exactly
  * this JSON (a model asked the same writes it too).
  *
@@ -28,9 +28,9 @@ export async function partialJsonExample({ client, model }: Connection): Promise
     tap((weather) => console.log(JSON.stringify(weather))),
   ));
 
-  const fenced = 'Repeat after me: ```json\n{"city": "Tokyo", "forecast": [], "high": 18}\n```\nEnjoy!';
+  const fenced = 'Repeat after me: Here it is:\n```json\n{"city": "Tokyo", "forecast": [], "high": 18}\n```\nEnjoy!';
   const whole = await lastValueFrom(client.chat({ model, prompt: fenced }).pipe(partialJson({ schema: Weather })));
-  console.log(`from a json fence: ${JSON.stringify(whole)}`);
+  console.log(`prose, then a json fence: ${JSON.stringify(whole)}`);
 
   const wrong = 'Repeat after me: {"city": "Chicago", "forecast": ["wind"], "high": "warm"}';
   await lastValueFrom(client.chat({ model, prompt: wrong }).pipe(partialJson({ schema: Weather }))).catch((error: unknown) => {

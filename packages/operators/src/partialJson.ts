@@ -1,3 +1,4 @@
+import { describeValue } from '@oci-genai-rx/core';
 import type { ChatEvent } from '@oci-genai-rx/core';
 import type { StandardSchemaV1 } from '@standard-schema/spec';
 import { Observable } from 'rxjs';
@@ -33,6 +34,17 @@ export interface PartialJsonOptions<S extends StandardSchemaV1 = StandardSchemaV
    * before it is emitted; the emission is the schema's output. Default: none (no validation).
    */
   readonly schema?: S | undefined;
+  /**
+   * How many container entries (keys or elements) an emission may cost per character read since
+   * the last emission. An emission makes the next change copy the open containers on its path;
+   * inside a long array (a list of records at the root) that copy grows with the array, so after
+   * every token it would make the whole parse quadratic. Within this budget the copies stay
+   * proportional to the text: a change inside an array of 400 entries is emitted once 25
+   * characters have arrived since the last emission (at 16), a change inside small containers
+   * after every token. The whole value is always emitted at once. `Infinity`: emit after every
+   * token that changes the value, whatever the copy costs. Default: 16.
+   */
+  readonly copiesPerCharacter?: number | undefined;
 }
 
 /**
@@ -48,14 +60,17 @@ export interface PartialJsonOptions<S extends StandardSchemaV1 = StandardSchemaV
  *
  * Emitted values are never mutated afterwards: the next change copies the containers on the
  * path to it (unchanged subtrees keep their identity), so keeping or diffing emissions is safe.
- * Each character is examined once (no re-parse per token).
+ * Each character is examined once (no re-parse per token), and the copies stay within
+ * `copiesPerCharacter` entries per character: inside a long array, a token's change waits for
+ * the next token that brings the budget (the whole value is never held back).
  *
  * Completes when the source completes; errors with a {@link PartialJsonError} (carrying the raw
  * text) when the text is not JSON, when the source completes before the value does, or when the
  * schema rejects it; passes source errors through. Unsubscribing unsubscribes the source. On a
  * `retryStream` reset event it starts over with the new attempt's text.
  *
- * @param options `schema`: a Standard Schema validator for the whole value.
+ * @param options `schema`: a Standard Schema validator for the whole value; `copiesPerCharacter`:
+ *   the copy budget that keeps a long array linear (default 16).
  * @returns An operator from text tokens (or chat events) to partial values.
  *
  * @example
@@ -70,13 +85,17 @@ export function partialJson<T = unknown>(options?: { readonly schema?: undefined
 export function partialJson<S extends StandardSchemaV1>(options: PartialJsonOptions<S> & { readonly schema: S }): OperatorFunction<PartialJsonSource, PartialValue<StandardSchemaV1.InferOutput<S>>>;
 export function partialJson(options?: PartialJsonOptions): OperatorFunction<PartialJsonSource, unknown>;
 export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<PartialJsonSource, unknown> {
-  const { schema } = options;
+  const { schema, copiesPerCharacter = 16 } = options;
   if (schema !== undefined && typeof schema['~standard']?.validate !== 'function') {
     throw new TypeError('partialJson: schema must be a Standard Schema validator (zod 3.24+, valibot 1, arktype 2, …): it has no ["~standard"].validate.');
+  }
+  if (typeof copiesPerCharacter !== 'number' || !(copiesPerCharacter > 0)) {
+    throw new TypeError(`partialJson: copiesPerCharacter must be a number above 0 (Infinity emits after every change), got ${describeValue(copiesPerCharacter)}.`);
   }
   return (source) => new Observable((subscriber) => {
     let parser = new PartialJsonParser();
     let text = '';
+    let unemitted = 0; // characters read since the last emission: the copy budget
     let settled = false; // the whole value was emitted (or is being validated)
     let validation: Promise<void> | undefined;
 
@@ -107,9 +126,12 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
         syntaxFailure(error);
         return;
       }
+      unemitted += chunk.length;
       if (parser.done) {
         if (!settled) emitWhole();
       } else if (parser.snapshot.changed) {
+        if (parser.snapshot.copyCost() > copiesPerCharacter * unemitted) return;
+        unemitted = 0;
         parser.snapshot.publish();
         subscriber.next(parser.snapshot.root);
       }
@@ -127,6 +149,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
         } else if (value.type === 'reset') {
           parser = new PartialJsonParser();
           text = '';
+          unemitted = 0;
           settled = false;
         } else if (value.type === 'text') read(answerText(value));
       },

@@ -4,10 +4,10 @@ import { describe, expect } from 'vitest';
 import { partialJson } from '../src/partialJson.js';
 import { PartialJsonParser } from '../src/internal/partialJson/PartialJsonParser.js';
 
-/** The emissions of partialJson over these tokens, collected synchronously. */
-function emissions(tokens: readonly string[]): unknown[] {
+/** The emissions of partialJson over these tokens, collected synchronously (after every change with `copiesPerCharacter: Infinity`). */
+function emissions(tokens: readonly string[], copiesPerCharacter?: number): unknown[] {
   const seen: unknown[] = [];
-  from(tokens).pipe(partialJson()).subscribe({ next: (value) => seen.push(value) });
+  from(tokens).pipe(partialJson({ copiesPerCharacter })).subscribe({ next: (value) => seen.push(value) });
   return seen;
 }
 
@@ -41,16 +41,23 @@ const jsonText = fc.oneof(
   fc.json({ depthSize: 'medium' }),
   fc.jsonValue({ depthSize: 'small' }).map((value) => JSON.stringify(value, null, 2)),
   fc.record({ title: fc.string({ unit: 'grapheme' }), items: fc.array(fc.record({ id: fc.integer(), note: fc.string({ unit: 'binary' }) })) }).map((value) => JSON.stringify(value)),
+  // Prose, then the JSON in a fence (what JSON.parse reads is the fence's content).
+  fc.tuple(fc.constantFrom('Here it is:\n\n', 'Sure! `x` is ', '以下です。'), fc.json({ depthSize: 'small' })).map(([prose, json]) => `${prose}\`\`\`json\n${json}\n\`\`\`\nDone.`),
 );
+/** What JSON.parse reads of a generated text: the fence's content when prose precedes it. */
+function jsonOf(text: string): unknown {
+  const fence = /```json\n([^]*)\n```/.exec(text);
+  return JSON.parse(fence === null ? text : (fence[1] as string));
+}
 const offsets = fc.array(fc.nat(), { maxLength: 40 });
 
 describe('partialJson properties', () => {
   test.prop([jsonText, offsets])('ends with JSON.parse of the whole text however it is cut', (text, cuts) => {
     const seen = emissions(cut(text, cuts));
-    expect(seen[seen.length - 1]).toEqual(JSON.parse(text));
+    expect(seen[seen.length - 1]).toEqual(jsonOf(text));
   });
 
-  test.prop([jsonText, offsets])('emits exactly what the text up to each cut parses to', (text, cuts) => {
+  test.prop([jsonText, offsets])('emits exactly what the text up to each cut parses to, with no copy budget', (text, cuts) => {
     const pieces = cut(text, cuts);
     // What the text up to each cut parses to, read in one piece: the reference.
     const expected: unknown[] = [];
@@ -64,12 +71,25 @@ describe('partialJson properties', () => {
       if (now.done ? !previous.done : now.root !== undefined && JSON.stringify(now.root) !== JSON.stringify(previous.root)) expected.push(now.root);
       previous = now;
     }
-    if (!previous.done) expected.push(JSON.parse(text)); // a number at the root ends with the stream
-    expect(emissions(pieces)).toEqual(expected);
+    if (!previous.done) expected.push(jsonOf(text)); // a number at the root ends with the stream
+    expect(emissions(pieces, Infinity)).toEqual(expected);
+  });
+
+  test.prop([jsonText, offsets])('within the copy budget, emits a subsequence of what every change shows, and the same last value', (text, cuts) => {
+    const pieces = cut(text, cuts);
+    const every = emissions(pieces, Infinity);
+    const budgeted = emissions(pieces, 1);
+    let at = 0;
+    for (const value of budgeted) {
+      while (at < every.length && every[at] !== value && JSON.stringify(every[at]) !== JSON.stringify(value)) at++;
+      expect(at).toBeLessThan(every.length);
+      at++;
+    }
+    expect(budgeted[budgeted.length - 1]).toEqual(every[every.length - 1]);
   });
 
   test.prop([jsonText, offsets])('only ever shows values the whole value extends', (text, cuts) => {
-    const whole: unknown = JSON.parse(text);
+    const whole: unknown = jsonOf(text);
     for (const value of emissions(cut(text, cuts))) expect(isPartialOf(value, whole)).toBe(true);
   });
 

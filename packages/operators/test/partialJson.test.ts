@@ -93,6 +93,23 @@ describe('partialJson', () => {
     expect(error.message).toContain('expected a key in double quotes');
   });
 
+  it('skips prose before a ```json fence, in any chunking', async () => {
+    const text = 'Here it is, with `code` and `` two ticks:\n\n```json\n{"a": [1]}\n```\nEnjoy!';
+    expect(await emissions([text])).toEqual([{ a: [1] }]);
+    expect((await emissions([...text])).at(-1)).toEqual({ a: [1] });
+    expect(await emissions(['以下が結果です。```', 'json\n["x"]```'])).toEqual([['x']]);
+  });
+
+  it('fails with invalid-json at the prose when no fence follows it', async () => {
+    const error = await failure(['  Sorry, I cannot ', 'answer in JSON.']);
+    expect(error).toMatchObject({ type: 'invalid-json', offset: 2, text: '  Sorry, I cannot answer in JSON.' });
+    expect(error.message).toContain('no ```json fence follows the prose');
+  });
+
+  it('reads a text that starts like a JSON literal as JSON, not prose', async () => {
+    expect(await failure(['the answer'])).toMatchObject({ type: 'invalid-json', offset: 1 });
+  });
+
   it('fails with invalid-json on text after the value outside a fence', async () => {
     expect(await failure(['{} and more'])).toMatchObject({ type: 'invalid-json', offset: 3 });
   });
@@ -123,6 +140,28 @@ describe('partialJson', () => {
     const schema = z.object({ n: z.number() }).refine((value) => Promise.resolve(value.n > 1), 'n must be above 1');
     expect(await emissions(['{"n": 2}'], { schema })).toEqual([{ n: 2 }]);
     await expect(failure(['{"n": 0}'], { schema })).resolves.toMatchObject({ type: 'schema', issues: [expect.objectContaining({ message: 'n must be above 1' })] });
+  });
+
+  it('inside a long array, emits a change once the characters since the last emission pay for copying the array', async () => {
+    // 160 numbers, then a string streamed one character at a time: the open array holds 161
+    // entries, so at 16 copies per character an emission needs 11 characters (161 / 16 = 10.06).
+    const head = `[${'1,'.repeat(160)}"`;
+    const tokens = [head, ...'a'.repeat(50), '"]'];
+    const strings = (await emissions(tokens)).map((value) => (value as unknown[])[160]);
+    expect(strings).toEqual(['', 'a'.repeat(11), 'a'.repeat(22), 'a'.repeat(33), 'a'.repeat(44), 'a'.repeat(50)]);
+    const every = (await emissions(tokens, { copiesPerCharacter: Infinity })).map((value) => (value as unknown[])[160]);
+    expect(every).toEqual(['', ...Array.from({ length: 50 }, (_, i) => 'a'.repeat(i + 1)), 'a'.repeat(50)]);
+  });
+
+  it('emits after every change inside small containers', async () => {
+    const seen = await emissions(['{"list": [1, 2], "note": "', ...'abc', '"}']);
+    expect(seen).toEqual([{ list: [1, 2], note: '' }, { list: [1, 2], note: 'a' }, { list: [1, 2], note: 'ab' }, { list: [1, 2], note: 'abc' }, { list: [1, 2], note: 'abc' }]);
+  });
+
+  it('refuses a copy budget that is not a number above 0', () => {
+    for (const copiesPerCharacter of [0, -1, Number.NaN, '16']) {
+      expect(() => partialJson({ copiesPerCharacter } as never)).toThrow(/copiesPerCharacter must be a number above 0/);
+    }
   });
 
   it('refuses a schema that is not a Standard Schema', () => {

@@ -6,7 +6,7 @@
  * their identity (cheap `===` checks for UI frameworks).
  *
  * The cost of a publish-then-change is the size of the open containers on the path (their
- * keys or elements), not the size of the text so far.
+ * keys or elements), not the size of the text so far: {@link copyCost} says it before a publish.
  */
 type Container = Record<string, unknown> | unknown[];
 
@@ -16,6 +16,8 @@ interface Frame {
   slot: string | number;
   /** True while the container is part of an emitted snapshot and must be copied before a write. */
   published: boolean;
+  /** How many keys an object holds (an array's is its length). */
+  keys: number;
 }
 
 export class JsonSnapshot {
@@ -38,7 +40,9 @@ export class JsonSnapshot {
 
   /** Names the slot of the next value in the innermost container: an object's key, or the next array index. */
   setKey(key: string): void {
-    (this.frames[this.frames.length - 1] as Frame).slot = key;
+    const top = this.frames[this.frames.length - 1] as Frame;
+    top.slot = key;
+    top.keys += 1; // a repeated key counts twice: an over-estimate, never an under-estimate
   }
 
   /** Makes the next array element's slot the one after the current one. */
@@ -69,12 +73,22 @@ export class JsonSnapshot {
   /** Starts a container at the current slot; values go into it until {@link close}. */
   open(container: Container): void {
     this.place(container);
-    this.frames.push({ value: container, slot: 0, published: false });
+    this.frames.push({ value: container, slot: 0, published: false, keys: 0 });
   }
 
   /** Ends the innermost container. */
   close(): void {
     this.frames.pop();
+  }
+
+  /**
+   * What publishing now costs the next change: the entries (keys or elements) of the open
+   * containers, which it copies. Proportional to the depth, not to the entries.
+   */
+  copyCost(): number {
+    let entries = 0;
+    for (const frame of this.frames) entries += Array.isArray(frame.value) ? frame.value.length : frame.keys;
+    return entries;
   }
 
   /** Marks the current root as emitted: later changes copy before writing. */

@@ -21,6 +21,7 @@ export class JsonSyntaxError extends Error {
 }
 
 const LEAD = 0; // whitespace, or a ``` fence, before the value
+const PROSE = 13; // text before a ``` fence ("Here it is:"), when the text does not start as JSON
 const FENCE_INFO = 1; // the rest of the fence's first line (```json)
 const VALUE = 2;
 const KEY = 3; // a key's opening quote, or `}` right after `{`
@@ -43,12 +44,19 @@ const LITERALS: Readonly<Record<string, { word: string; value: unknown }>> = {
   n: { word: 'null', value: null },
 };
 
+/** True when a JSON value can start with this character (and so the text is not prose). */
+function startsValue(c: string): boolean {
+  return c === '{' || c === '[' || c === '"' || c === '-' || (c >= '0' && c <= '9') || LITERALS[c] !== undefined;
+}
+
 function isSpace(c: string): boolean {
   return c === ' ' || c === '\n' || c === '\r' || c === '\t';
 }
 
 /**
- * An incremental JSON parser for one value, optionally inside a Markdown ```json fence.
+ * An incremental JSON parser for one value, optionally inside a Markdown ```json fence, which
+ * prose may precede ("Here it is:\n```json"): text that cannot start a JSON value is skipped up
+ * to the next three backticks.
  * `push` each piece of text; `snapshot.root` is then the value so far: strings cut where the
  * text stops (never inside an escape or a surrogate pair), numbers and literals only once they
  * are complete, keys only once their value has started.
@@ -69,6 +77,8 @@ export class PartialJsonParser {
   /** The last UTF-16 code unit of `text`. */
   private lastCode = 0;
   private literal: { word: string; value: unknown } | undefined;
+  /** Where the prose before a fence started, or -1. */
+  private proseOffset = -1;
 
   /** Parses a piece of text. @throws {JsonSyntaxError} where the text stops being JSON. */
   push(chunk: string): void {
@@ -84,8 +94,19 @@ export class PartialJsonParser {
             }
           } else if (this.ticks > 0) this.fail('a fence needs three backticks', i);
           else if (!isSpace(c)) {
-            this.state = VALUE;
-            continue;
+            if (startsValue(c)) {
+              this.state = VALUE;
+              continue;
+            }
+            this.state = PROSE;
+            this.proseOffset = this.offset + i;
+          }
+          break;
+        case PROSE:
+          if (c !== '`') this.ticks = 0;
+          else if (++this.ticks === 3) {
+            this.fenced = true;
+            this.state = FENCE_INFO;
           }
           break;
         case FENCE_INFO:
@@ -196,6 +217,9 @@ export class PartialJsonParser {
   /** Ends the text: a root number completes here. @throws {JsonSyntaxError} when the value is incomplete. */
   end(): void {
     if (this.state === NUMBER) this.endNumber(0);
+    if (this.state === PROSE) {
+      throw new JsonSyntaxError('the text is not JSON, and no ```json fence follows the prose it starts with', { offset: this.proseOffset });
+    }
     if (!this.done) throw new JsonSyntaxError('the text ended before the JSON value was complete', { offset: this.offset, incomplete: true });
   }
 
