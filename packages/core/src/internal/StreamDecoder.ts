@@ -6,7 +6,15 @@ import { UnattributableToolCall } from './frames/ToolCallAssembler.js';
 import type { SseReader, SseReaderCallbacks } from './sseReader.js';
 import { createSseReader } from './sseReader.js';
 
-/** Where a {@link StreamDecoder}'s events go (an rxjs `Subscriber<ChatEvent>` is one). */
+/**
+ * Where a {@link StreamDecoder}'s events go (an rxjs `Subscriber<ChatEvent>` is one).
+ *
+ * @example
+ * ```ts
+ * const events: ChatEvent[] = [];
+ * const sink: EventSink = { next: (event) => events.push(event) };
+ * ```
+ */
 export interface EventSink {
   next(event: ChatEvent): void;
 }
