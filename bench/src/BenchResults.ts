@@ -1,4 +1,5 @@
 import type { BatchScalingResult } from './batchScaling.js';
+import type { BurstInstructionReport } from './burstInstructions.js';
 import type { FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeResult } from './hedgeAndResume.js';
 import type { InstructionCountReport } from './instructionCounts.js';
@@ -21,6 +22,8 @@ export interface BenchResults {
   readonly operators: OperatorCostResult;
   readonly firstToken: FirstTokenResult;
   readonly manyStreams: ManyStreamsResult;
+  /** Instructions per started stream (valgrind) of the burst, signed in slices and in one turn. */
+  readonly burstInstructions: BurstInstructionReport;
   /** The batch runner across worker processes, and in local mode. */
   readonly batchScaling: BatchScalingResult;
   readonly hedgeAndResume: HedgeAndResumeResult;

@@ -1,10 +1,12 @@
 /**
  * The burst target of issue 13 and its report rows: while 1,000 streams start at once through
  * one client, the event-loop delay p99 stays under 50 ms, and signing in slices costs no more
- * CPU per stream than signing the whole burst in one turn (both measured in the same run, in
- * alternating rounds).
+ * per stream than signing the whole burst in one turn (both measured in the same run, in
+ * alternating rounds). The instructions per started stream decide the second; the CPU time
+ * stands beside them.
  */
 import type { TargetVerdict } from './evaluateTargets.js';
+import type { BurstInstructionReport } from './burstInstructions.js';
 import type { BurstFigures } from './measureBurst.js';
 import type { ManyStreamsResult } from './manyStreams.js';
 import { spread } from './stats.js';
@@ -13,22 +15,27 @@ import { spread } from './stats.js';
 export const burstLoopDelayP99Ms = 50;
 
 /**
- * How much more CPU per stream slicing may show and still count as "does not grow": the
- * rounds of one run on this shared machine spread by about this much on their own.
+ * How many more instructions per started stream slicing may take and still count as "does not
+ * grow". Bursts of 100 streams of one mode in one process counted 18.5–21.0 M instructions a
+ * stream (the process still warming up, GC landing in one burst or the next); the alternating
+ * order and the sums over two bursts a mode take most of that out, not all. CPU time is no judge
+ * here: on this shared machine the CPU ratio of the same code swung 0.91–1.30x from one run to
+ * the next, and one RSA signature took 1.3–2.2 ms, for the same instructions.
  */
-export const burstCpuTolerance = 1.1;
+export const burstInstructionTolerance = 1.1;
 
 const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const mega = (perStream: readonly number[]): string => perStream.map((value) => (value / 1e6).toFixed(2)).join(', ');
 
 /**
  * Verdicts on the burst, medians of the rounds deciding.
  *
  * @example
  * ```ts
- * burstVerdicts(results.manyStreams).map((v) => v.met); // [true, true]
+ * burstVerdicts(results.manyStreams, results.burstInstructions).map((v) => v.met); // [true, true]
  * ```
  */
-export function burstVerdicts({ streams, burst }: ManyStreamsResult): TargetVerdict[] {
+export function burstVerdicts({ streams, burst }: ManyStreamsResult, instructions: BurstInstructionReport): TargetVerdict[] {
   const p99 = spread(burst.sliced.map((round) => round.loopDelayP99Ms));
   const max = spread(burst.sliced.map((round) => round.loopDelayMaxMs));
   const oneTurnP99 = spread(burst.unsliced.map((round) => round.loopDelayP99Ms));
@@ -46,9 +53,9 @@ export function burstVerdicts({ streams, burst }: ManyStreamsResult): TargetVerd
       met: p99.median < burstLoopDelayP99Ms && whole,
     },
     {
-      target: `Burst: CPU per stream does not grow with signing in slices (at most ${burstCpuTolerance}x signing in one turn)`,
-      measured: `${ratio.toFixed(2)}x (${cpu.median.toFixed(2)} ms per stream in slices, ${oneTurnCpu.median.toFixed(2)} ms in one turn); one-token answers (starting a stream): ${(startCpu.median / startOneTurnCpu.median).toFixed(2)}x (${startCpu.median.toFixed(2)} ms, ${startOneTurnCpu.median.toFixed(2)} ms)`,
-      met: ratio <= burstCpuTolerance,
+      target: `Burst: the work per started stream does not grow with signing in slices (instructions at most ${burstInstructionTolerance}x signing in one turn)`,
+      measured: `instructions ${instructions.ratio.toFixed(3)}x (${mega(instructions.sliced)} M per stream in slices, ${mega(instructions.unsliced)} M in one turn; ${instructions.streams} one-token answers under callgrind); CPU ${ratio.toFixed(2)}x (${cpu.median.toFixed(2)} ms per stream in slices, ${oneTurnCpu.median.toFixed(2)} ms in one turn), one-token answers ${(startCpu.median / startOneTurnCpu.median).toFixed(2)}x (${startCpu.median.toFixed(2)} ms, ${startOneTurnCpu.median.toFixed(2)} ms)`,
+      met: instructions.ratio <= burstInstructionTolerance,
     },
   ];
 }
@@ -58,10 +65,10 @@ export function burstVerdicts({ streams, burst }: ManyStreamsResult): TargetVerd
  *
  * @example
  * ```ts
- * burstRows(results.manyStreams.burst, (v) => v.toFixed(2)); // [['burst signed in slices (default), median of 3 rounds', 'p99 …'], …]
+ * burstRows(results.manyStreams.burst, results.burstInstructions, (v) => v.toFixed(2)); // [['burst signed in slices (default), median of 3 rounds', 'p99 …'], …]
  * ```
  */
-export function burstRows(burst: ManyStreamsResult['burst'], format: (value: number) => string): string[][] {
+export function burstRows(burst: ManyStreamsResult['burst'], instructions: BurstInstructionReport, format: (value: number) => string): string[][] {
   const row = (label: string, rounds: readonly BurstFigures[]): string[] => {
     const median = (pick: (round: BurstFigures) => number): string => format(spread(rounds.map(pick)).median);
     return [
@@ -74,5 +81,9 @@ export function burstRows(burst: ManyStreamsResult['burst'], format: (value: num
     row('signed in one turn (`signingSliceMs: Infinity`)', burst.unsliced),
     row('of one-token answers, signed in slices', burst.startOnly.sliced),
     row('of one-token answers, signed in one turn', burst.startOnly.unsliced),
+    [
+      `instructions per started stream (callgrind, ${instructions.streams} one-token answers at once, ${instructions.sliced.length} bursts each)`,
+      `in slices ${mega(instructions.sliced)} M, in one turn ${mega(instructions.unsliced)} M: ${instructions.ratio.toFixed(3)}x`,
+    ],
   ];
 }

@@ -55,6 +55,6 @@ export function evaluateFloorTargets(results: BenchResults, quality: SentenceQua
       met: figure.ratio.median <= 0.8,
     });
   }
-  verdicts.push(...burstVerdicts(results.manyStreams));
+  verdicts.push(...burstVerdicts(results.manyStreams, results.burstInstructions));
   return verdicts;
 }

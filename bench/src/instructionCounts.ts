@@ -67,14 +67,10 @@ const streamsPerPrompt = 2;
 export async function measureInstructionCounts(options: InstructionCountOptions): Promise<InstructionCountReport> {
   const { tokens, warmupTokens, contenders, languages, log } = options;
   const started = performance.now();
-  const version = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
-  if (version.status !== 0) {
-    throw new Error('instruction counts need valgrind, which is not on PATH: install it (apt-get install valgrind) and run pnpm bench again');
-  }
+  const valgrind = callgrindCommand();
   const emulator = await startEmulatorProcess({ tokens });
   const target = { url: emulator.url, credentials: emulator.credentials };
   const directory = mkdtempSync(join(tmpdir(), 'oci-genai-rx-callgrind-'));
-  const valgrind = ['valgrind', '--tool=callgrind', '--smc-check=all-non-file', '--dump-before=uv_getrusage'];
   const perToken = new Map<string, { first: number; steady: number }>();
   const wrongOutputs: WrongOutput[] = [];
   try {
@@ -128,8 +124,29 @@ export async function measureInstructionCounts(options: InstructionCountOptions)
   return { tokens, warmupTokens, valgrind, figures, wrongOutputs, durationS: (performance.now() - started) / 1000 };
 }
 
-/** The instruction count of each numbered callgrind dump (`<name>.1`, `<name>.2`, …), in order. */
-function phaseCounts(directory: string, name: string): number[] {
+/**
+ * The command in front of node that counts instructions: callgrind, following the code V8 writes
+ * at run time, dumping its count before each `uv_getrusage` (`process.cpuUsage()`), so a child
+ * marks its phases by reading its CPU time. Throws when valgrind is not installed.
+ *
+ * @example
+ * runScript('instructionProcess.ts', input, 900_000, [...callgrindCommand(), '--callgrind-out-file=/tmp/run.callgrind']);
+ */
+export function callgrindCommand(): string[] {
+  const version = spawnSync('valgrind', ['--version'], { encoding: 'utf8' });
+  if (version.status !== 0) {
+    throw new Error('instruction counts need valgrind, which is not on PATH: install it (apt-get install valgrind) and run pnpm bench again');
+  }
+  return ['valgrind', '--tool=callgrind', '--smc-check=all-non-file', '--dump-before=uv_getrusage'];
+}
+
+/**
+ * The instruction count of each numbered callgrind dump (`<name>.1`, `<name>.2`, …), in order.
+ *
+ * @example
+ * phaseCounts('/tmp/callgrind', 'core.callgrind'); // [5097255468, 6432097091, …]
+ */
+export function phaseCounts(directory: string, name: string): number[] {
   const dumps = readdirSync(directory)
     .filter((file) => file.startsWith(`${name}.`))
     .map((file) => ({ file, index: Number(file.slice(name.length + 1)) }))

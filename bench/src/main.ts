@@ -3,7 +3,8 @@
  * Exits non-zero when a contender produced wrong output (a fast wrong answer never counts).
  *
  * Environment: BENCH_TOKENS (answer length, default 100000), BENCH_REPETITIONS (default 7),
- * BENCH_STREAMS (many-streams count, default 1000), BENCH_INSTRUCTION_TOKENS (answer length of
+ * BENCH_STREAMS (many-streams count, default 1000), BENCH_BURST_INSTRUCTION_STREAMS (streams of
+ * the burst counted under valgrind, default 100), BENCH_INSTRUCTION_TOKENS (answer length of
  * the valgrind instruction counts, default 20000), BENCH_OUTPUT (report path, default
  * docs/BENCHMARKS.md).
  */
@@ -17,6 +18,7 @@ import { evaluateFloorTargets } from './floorTargets.js';
 import type { ClauseLatencyInput, ClauseLatencyResult } from './clauseLatency.js';
 import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeInput, HedgeAndResumeResult } from './hedgeAndResume.js';
+import { measureBurstInstructions } from './burstInstructions.js';
 import { measureInstructionCounts } from './instructionCounts.js';
 import { describeMachine } from './machine.js';
 import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
@@ -39,6 +41,7 @@ const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const tokens = numberFromEnv('BENCH_TOKENS', 100_000);
 const repetitions = numberFromEnv('BENCH_REPETITIONS', 7);
 const streams = numberFromEnv('BENCH_STREAMS', 1000);
+const burstInstructionStreams = numberFromEnv('BENCH_BURST_INSTRUCTION_STREAMS', 100);
 const instructionTokens = numberFromEnv('BENCH_INSTRUCTION_TOKENS', 20_000);
 const output = resolve(repoRoot, process.env['BENCH_OUTPUT'] ?? 'docs/BENCHMARKS.md');
 const started = performance.now();
@@ -71,6 +74,8 @@ log('time to first token and connection reuse');
 const firstToken = await runScript<FirstTokenResult>('firstToken.ts', { samples: 100, prompts: 100 } satisfies FirstTokenInput);
 log(`${streams} concurrent streams`);
 const manyStreams = await runScript<ManyStreamsResult>('manyStreams.ts', { streams, tokens: 20, ttftMs: 1500, tokenIntervalMs: 25 } satisfies ManyStreamsInput, 600_000);
+log(`instructions per started stream under valgrind: ${burstInstructionStreams} one-token answers at once, signed in slices and in one turn`);
+const burstInstructions = await measureBurstInstructions(burstInstructionStreams);
 
 log('hedged requests against a heavy-tailed first token, resumed streams');
 const hedgeAndResume = await runScript<HedgeAndResumeResult>(
@@ -86,7 +91,7 @@ const clauseLatency = await runScript<ClauseLatencyResult>('clauseLatency.ts', {
 log('batch runner: 1, 2 and 4 worker processes on Redis, and local mode');
 const batchScaling = await measureBatchScaling();
 
-const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, instructions, operators, firstToken, manyStreams, hedgeAndResume, sentenceQuality, batchScaling };
+const results: BenchResults = { machine, durationS: (performance.now() - started) / 1000, throughput, pacedThroughput, instructions, operators, firstToken, manyStreams, burstInstructions, hedgeAndResume, sentenceQuality, batchScaling };
 const verdicts = [...evaluateTargets(results), ...evaluateFloorTargets(results, sentenceQuality, clauseLatency)];
 writeFileSync(output, renderReport(results, verdicts, 'pnpm bench'));
 log(`wrote ${output}`);

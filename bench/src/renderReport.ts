@@ -144,7 +144,7 @@ ${table(['', ''], [
   ['RSS: baseline → peak', `${f0(manyStreams.baselineRssMb)} → ${f0(manyStreams.peakRssMb)} MB (${f0(manyStreams.rssPerStreamKb)} KiB per stream)`],
   ['heap used: baseline → peak', `${f0(manyStreams.baselineHeapMb)} → ${f0(manyStreams.peakHeapMb)} MB (${f0(manyStreams.heapPerStreamKb)} KiB per stream)`],
   ['event-loop delay p50 / p99 / max', `${f2(manyStreams.loopDelayP50Ms)} / ${f2(manyStreams.loopDelayP99Ms)} / ${f2(manyStreams.loopDelayMaxMs)} ms`],
-  ...burstRows(manyStreams.burst, f2),
+  ...burstRows(manyStreams.burst, results.burstInstructions, f2),
   ['failures (first 10)', manyStreams.failures.length === 0 ? 'none' : manyStreams.failures.join('<br>')],
 ])}`);
 
