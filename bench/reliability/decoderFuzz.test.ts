@@ -35,7 +35,7 @@ function decode(chunks: readonly Uint8Array[], format: WireRecording['format'] =
   const events: ChatEvent[] = [];
   let ended = false;
   let fedBytes = 0;
-  const decoder = new StreamDecoder({ format, operation, maxEventChars, opcRequestId: 'fuzz', onEvent: (event) => events.push(event), onLogicalEnd: () => (ended = true) });
+  const decoder = new StreamDecoder({ format, operation, maxEventChars, opcRequestId: 'fuzz', events: { next: (event) => events.push(event) }, onLogicalEnd: () => (ended = true) });
   try {
     for (const chunk of chunks) {
       fedBytes += chunk.length;

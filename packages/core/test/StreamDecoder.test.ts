@@ -19,7 +19,7 @@ function decode(stream: Pick<RecordedStream, 'format' | 'operation'>, chunks: re
     operation: stream.operation,
     maxEventChars,
     opcRequestId: 'REQ1',
-    onEvent: (event) => events.push(event),
+    events: { next: (event) => events.push(event) },
     onLogicalEnd: () => logicalEnds++,
   });
   for (const chunk of chunks) decoder.push(chunk);
@@ -91,6 +91,12 @@ describe('StreamDecoder', () => {
     expect(withDone.logicalEnds).toBe(1);
     const withoutAnyEnd = decode(generic, [encoder.encode(`${frame('A')}\n\n`)]);
     expect(withoutAnyEnd.decoder.ended).toBe(false);
+  });
+
+  it('skips events whose data is empty or blank and decodes the frames around them', () => {
+    const wire = `${frame('A')}\n\ndata:\n\ndata:   \n\ndata: \t\ndata: \n\n${frame('B')}\n\n`;
+    const { events } = decode(generic, [encoder.encode(wire)]);
+    expect(events).toEqual([{ type: 'text', text: 'A' }, { type: 'text', text: 'B' }]);
   });
 
   it('raises a StreamParseError that quotes a frame that is not JSON', () => {

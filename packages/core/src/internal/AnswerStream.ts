@@ -121,7 +121,7 @@ export class AnswerStream {
       operation: this.call.operation,
       maxEventChars: this.call.maxEventChars,
       opcRequestId: this.opcRequestId,
-      onEvent: (event) => this.subscriber.next(event),
+      events: this.subscriber,
       // The server may keep the connection open after the finish (COHERE does): complete after a grace period.
       onLogicalEnd: () => {
         this.graceTimer = setTimeout(() => this.subscriber.complete(), this.call.finishGraceMs);
