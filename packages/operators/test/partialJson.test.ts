@@ -98,6 +98,8 @@ describe('partialJson', () => {
     expect(await emissions([text])).toEqual([{ a: [1] }]);
     expect((await emissions([...text])).at(-1)).toEqual({ a: [1] });
     expect(await emissions(['以下が結果です。```', 'json\n["x"]```'])).toEqual([['x']]);
+    expect(await emissions(['`', 'x` is: ```json\n1\n```'])).toEqual([1]);
+    expect(await failure(['`x` is all'])).toMatchObject({ type: 'invalid-json', offset: 0 });
   });
 
   it('fails with invalid-json at the prose when no fence follows it', async () => {

@@ -92,14 +92,16 @@ export class PartialJsonParser {
               this.fenced = true;
               this.state = FENCE_INFO;
             }
-          } else if (this.ticks > 0) this.fail('a fence needs three backticks', i);
-          else if (!isSpace(c)) {
-            if (startsValue(c)) {
+          } else if (this.ticks > 0 || !isSpace(c)) {
+            if (this.ticks === 0 && startsValue(c)) {
               this.state = VALUE;
               continue;
             }
+            // Not JSON, and not a fence (`code` opens with fewer than three backticks): prose.
+            this.proseOffset = this.offset + i - this.ticks;
+            this.ticks = 0;
             this.state = PROSE;
-            this.proseOffset = this.offset + i;
+            continue;
           }
           break;
         case PROSE:
