@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { Emulator } from '@oci-genai-rx/emulator';
 import { startEmulator } from '@oci-genai-rx/emulator';
+import { Queue } from 'bullmq';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EmulatorConfigFiles } from '../../../examples/test/support/emulatorConfigFiles.js';
 import { writeEmulatorConfigFiles } from '../../../examples/test/support/emulatorConfigFiles.js';
@@ -64,7 +65,13 @@ describe('a fleet of workers', { timeout: 300_000 }, () => {
     const resultCount = (): Promise<number> => results.hlen(batchKeys('fleet').results);
 
     await expect.poll(resultCount, { timeout: 120_000, interval: 100 }).toBeGreaterThanOrEqual(250);
+    // Killed while it streams: a kill during a 429's pause of every worker would cut nothing.
+    const queue = new Queue('fleet', { connection: results });
+    const victim = `:${workers[0]!.pid}`;
+    const streamsOfVictim = async (): Promise<number> => (await queue.getJobs(['active'])).filter((job) => job.processedBy?.endsWith(victim)).length;
+    await expect.poll(streamsOfVictim, { timeout: 30_000, interval: 5 }).toBeGreaterThanOrEqual(1);
     workers[0]!.kill('SIGKILL');
+    await queue.close();
     const replacement = work();
     runs.push(finished(replacement));
 

@@ -1,6 +1,7 @@
 import type { OciGenAiClient } from '@oci-genai-rx/core';
 import { collectAnswer, OciHttpError, RateLimitError } from '@oci-genai-rx/core';
 import { streamTimeout } from '@oci-genai-rx/operators';
+import { hostname } from 'node:os';
 import type { Job } from 'bullmq';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
@@ -141,6 +142,9 @@ export function startWorker(connection: Redis, queue: string, settings: WorkerSe
 
   const worker: Worker<PromptJobData> = new Worker<PromptJobData>(queue, processor, {
     connection,
+    // Each job records the worker that ran it (BullMQ's `processedBy`), so a stuck or lost
+    // prompt can be traced to a host and a process.
+    name: `${hostname()}:${process.pid}`,
     concurrency: settings.concurrency ?? 4,
     lockDuration: settings.lockDurationMs ?? 30_000,
     // Checked as often as the lock lasts, so a crashed worker's jobs move on about one lock later.
