@@ -1,7 +1,7 @@
 import type { AttemptGate } from '@oci-genai-rx/core';
 import { ConnectionError, IncompleteStreamError, MAX_TIMER_MS, checkNumberOption, describeValue, isRetryable } from '@oci-genai-rx/core';
-import { asyncScheduler, concat, defer, of, retry, tap, throwError, timer } from 'rxjs';
-import type { MonoTypeOperatorFunction, Observable, OperatorFunction, SchedulerLike } from 'rxjs';
+import { asyncScheduler, Observable, timer } from 'rxjs';
+import type { MonoTypeOperatorFunction, OperatorFunction, SchedulerLike, Subscription } from 'rxjs';
 import { StreamTimeoutError } from './StreamTimeoutError.js';
 import { checkBoolean, checkFunction, checkScheduler } from './internal/checkOperatorOptions.js';
 import { isToken } from './internal/tokens.js';
@@ -111,38 +111,67 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
   const shouldRetry = options.shouldRetry ?? (restartAfterTokens ? isRestartable : (error: unknown) => isRetryable(error));
 
   return (source) =>
-    defer(() => {
-      // Per subscription: the tokens the current attempt has emitted, and the reset to announce.
+    // By hand rather than defer + tap + retry: every token passes each subscriber of the usual
+    // pipeline, and in a real stream each one is a megamorphic call through rxjs's
+    // Subscriber.next. One subscriber per attempt both counts the tokens and forwards them.
+    new Observable<T | StreamResetEvent>((subscriber) => {
+      /** Tokens the current attempt has emitted. */
       let tokens = 0;
-      let reset: StreamResetEvent | undefined;
+      /** Retries started so far (rxjs retry's count). */
+      let retries = 0;
+      let attempt: Subscription | null = null;
+      let delay: Subscription | null = null;
 
-      const attempt: Observable<T | StreamResetEvent> = defer(() => {
-        const announce = reset;
+      const subscribeAttempt = (announce: StreamResetEvent | undefined): void => {
         tokens = 0;
-        reset = undefined;
+        if (announce !== undefined) subscriber.next(announce);
         const gated = options.rateLimiter === undefined ? source : options.rateLimiter.gate(source);
-        const counted = gated.pipe(
-          tap((value) => {
+        const current = gated.subscribe({
+          next: (value) => {
             if (isToken(value)) tokens += 1;
-          }),
-        );
-        // concat only when there is a reset to announce: it adds two subscribers every token passes.
-        return announce === undefined ? counted : concat(of(announce), counted);
-      });
-
-      return attempt.pipe(
-        retry({
-          count,
-          delay: (error: unknown, retryCount: number) => {
-            if (tokens > 0 && !restartAfterTokens) return throwError(() => error);
-            if (!shouldRetry(error, retryCount)) return throwError(() => error);
-            const delayMs = backoffMs(error, retryCount, options);
-            options.onRetry?.({ attempt: retryCount, delayMs, error });
-            if (tokens > 0) reset = { type: 'reset', attempt: retryCount, error, discardedTokens: tokens };
-            return timer(delayMs, scheduler);
+            subscriber.next(value);
           },
-        }),
-      );
+          error: (error: unknown) => {
+            // A synchronous error ends this attempt before `subscribe` returns: the attempt that
+            // follows must not be overwritten by the one that failed.
+            attempt = null;
+            onAttemptError(error);
+          },
+          complete: () => subscriber.complete(),
+        });
+        // Set only while it is still the attempt in flight (it did not fail synchronously).
+        if (!current.closed) attempt = current;
+        if (subscriber.closed) current.unsubscribe();
+      };
+
+      const onAttemptError = (error: unknown): void => {
+        let retryDelayMs: number;
+        let reset: StreamResetEvent | undefined;
+        try {
+          const retryCount = ++retries;
+          if (retryCount > count || (tokens > 0 && !restartAfterTokens) || !shouldRetry(error, retryCount)) {
+            subscriber.error(error);
+            return;
+          }
+          retryDelayMs = backoffMs(error, retryCount, options);
+          options.onRetry?.({ attempt: retryCount, delayMs: retryDelayMs, error });
+          if (tokens > 0) reset = { type: 'reset', attempt: retryCount, error, discardedTokens: tokens };
+        } catch (thrown) {
+          // A throwing shouldRetry, onRetry or random fails the stream, as inside rxjs's retry.
+          subscriber.error(thrown);
+          return;
+        }
+        delay = timer(retryDelayMs, scheduler).subscribe(() => {
+          delay = null;
+          subscribeAttempt(reset);
+        });
+      };
+
+      subscribeAttempt(undefined);
+      return () => {
+        attempt?.unsubscribe();
+        delay?.unsubscribe();
+      };
     });
 }
 

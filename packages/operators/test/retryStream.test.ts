@@ -1,4 +1,4 @@
-import { defer } from 'rxjs';
+import { defer, of, throwError } from 'rxjs';
 import type { Observable } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { StreamTimeoutError } from '../src/StreamTimeoutError.js';
@@ -171,6 +171,27 @@ describe('retryStream', () => {
       const bad = badRequest();
       const refused = cold('a-#', undefined, bad).pipe(retryStream({ restartAfterTokens: true, random: zero }));
       expectObservable(refused).toBe('a-#', undefined, bad);
+    });
+  });
+
+  it('retries a source that fails synchronously, as soon as it is subscribed', () => {
+    let subscribed = 0;
+    const source = defer(() => (++subscribed < 3 ? throwError(() => unavailable()) : of('a', 'b')));
+    testScheduler().run(({ expectObservable }) => {
+      expectObservable(source.pipe(retryStream({ count: 3, baseDelayMs: 10, random: half }))).toBe('15ms (ab|)');
+    });
+    expect(subscribed).toBe(3);
+  });
+
+  it('fails the stream with what onRetry throws, and stops retrying', () => {
+    const thrown = new Error('onRetry broke');
+    testScheduler().run(({ cold, expectObservable, expectSubscriptions }) => {
+      const source = cold('-#', undefined, unavailable());
+      const onRetry = (): void => {
+        throw thrown;
+      };
+      expectObservable(source.pipe(retryStream({ random: zero, onRetry }))).toBe('-#', undefined, thrown);
+      expectSubscriptions(source.subscriptions).toBe('^!');
     });
   });
 

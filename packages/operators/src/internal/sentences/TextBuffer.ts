@@ -1,20 +1,18 @@
 /**
- * The text received but not yet emitted, kept as the list of chunks it arrived in.
+ * The text received but not yet emitted.
  *
- * Why not one string: `buffer += token` followed by `charCodeAt` makes V8 flatten the whole
- * concatenation on every token, which is quadratic for a long sentence fed one character at a
- * time. Here a sentence is taken out as a rope of its chunks, flattened (each character copied
- * once) only if the receiver reads it.
+ * One string, grown with `+=`: V8 keeps the concatenation as a rope (no copy per token) and
+ * flattens it, each character copied once, when {@link take} slices a sentence off. The scanner
+ * reads the characters from the token it is given, never from here, so nothing flattens the rope
+ * per token (which would be quadratic for a long sentence fed one character at a time). An array of
+ * chunks, joined per sentence, cost more per token: an `Array.prototype.push` V8 did not inline, and a
+ * cons string per chunk when the sentence was taken.
  * Positions are absolute: counted in UTF-16 code units from the start of the stream.
  */
 export class TextBuffer {
-  private chunks: string[] = [];
-  /** Index in `chunks` of the first chunk that still holds untaken text. */
-  private head = 0;
-  /** Absolute position of the first character of `chunks[head]`. */
-  private headStart = 0;
+  /** The text from {@link start} to {@link end}. */
+  private pending = '';
   private taken = 0;
-  private total = 0;
 
   /** Absolute position of the first character not yet taken. */
   get start(): number {
@@ -23,56 +21,30 @@ export class TextBuffer {
 
   /** Absolute position just after the last character received. */
   get end(): number {
-    return this.total;
+    return this.taken + this.pending.length;
   }
 
   append(chunk: string): void {
-    if (chunk.length === 0) return;
-    this.chunks.push(chunk);
-    this.total += chunk.length;
+    this.pending += chunk;
   }
 
   /** Removes and returns the text from {@link start} up to the absolute position `upTo`. */
   take(upTo: number): string {
-    // `+` rather than an array and join(): no array per sentence, and V8 joins the pieces
-    // without copying them (a rope, copied once if and when the receiver reads its characters).
-    let text = '';
-    let chunkStart = this.headStart;
-    while (this.taken < upTo) {
-      const chunk = this.chunks[this.head];
-      if (chunk === undefined) break;
-      const chunkEnd = chunkStart + chunk.length;
-      const from = this.taken - chunkStart;
-      const to = Math.min(upTo, chunkEnd) - chunkStart;
-      text += from === 0 && to === chunk.length ? chunk : chunk.slice(from, to);
-      this.taken += to - from;
-      if (this.taken === chunkEnd) {
-        this.head++;
-        chunkStart = chunkEnd;
-      }
+    const count = Math.min(upTo - this.taken, this.pending.length);
+    if (count <= 0) return '';
+    const { pending } = this;
+    this.taken += count;
+    if (count === pending.length) {
+      this.pending = '';
+      return pending;
     }
-    this.headStart = chunkStart;
-    this.compact();
-    return text;
+    this.pending = pending.slice(count);
+    return pending.slice(0, count);
   }
 
-  /** The code unit at an absolute position near the end (searched backwards), or -1. */
+  /** The code unit at an absolute position, or -1 outside the text not yet taken. */
   codeAt(position: number): number {
-    let chunkEnd = this.total;
-    for (let i = this.chunks.length - 1; i >= this.head; i--) {
-      const chunk = this.chunks[i] ?? '';
-      const chunkStart = chunkEnd - chunk.length;
-      if (position >= chunkStart) return position < chunkEnd ? chunk.charCodeAt(position - chunkStart) : -1;
-      chunkEnd = chunkStart;
-    }
-    return -1;
-  }
-
-  /** Drops taken chunks in batches, so that the array does not grow with the stream. */
-  private compact(): void {
-    if (this.head > 64 && this.head * 2 > this.chunks.length) {
-      this.chunks = this.chunks.slice(this.head);
-      this.head = 0;
-    }
+    const index = position - this.taken;
+    return index >= 0 && index < this.pending.length ? this.pending.charCodeAt(index) : -1;
   }
 }
