@@ -1,5 +1,5 @@
 import { MAX_TIMER_MS, checkNumberOption } from '@oci-genai-rx/core';
-import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscription } from 'rxjs';
+import { asyncScheduler, Observable, type OperatorFunction, type SchedulerLike, type Subscriber, type Subscription } from 'rxjs';
 import { checkScheduler } from './internal/checkOperatorOptions.js';
 import { createSentenceSegmenter } from './internal/sentences/createSentenceSegmenter.js';
 import { resolveSentenceOptions } from './internal/sentences/SentenceOptions.js';
@@ -112,10 +112,7 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
         timer?.unsubscribe();
         timer = null;
       };
-      const emit = (sentences: readonly string[]): void => {
-        // Indexed: most tokens complete nothing, and for…of would make an iterator for each.
-        for (let k = 0; k < sentences.length; k++) subscriber.next(sentences[k] as string);
-      };
+      const emit = (sentences: readonly string[]): void => emitAll(subscriber, sentences);
       /** Starts the maxWaitMs clock when text waits, restarts it after a sentence went out. */
       const arm = (restart: boolean): void => {
         if (maxWaitMs === Infinity || subscriber.closed || !segmenter.buffered) return stopTimer();
@@ -142,7 +139,9 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
             return;
           }
           const sentences = segmenter.push(token);
-          if (sentences.length > 0) emit(sentences);
+          // emitAll, not the emit closure: a closure made per subscription, called from this
+          // per-token code, was inlined by TurboFan and deoptimized it in each new stream.
+          if (sentences.length > 0) emitAll(subscriber, sentences);
           if (maxWaitMs !== Infinity) arm(sentences.length > 0);
         },
         error: (error: unknown) => {
@@ -160,6 +159,11 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
         subscription?.unsubscribe();
       };
     });
+}
+
+/** Sends each sentence on, in order. Indexed: for…of would make an iterator for each call. */
+function emitAll(subscriber: Subscriber<string>, sentences: readonly string[]): void {
+  for (let k = 0; k < sentences.length; k++) subscriber.next(sentences[k] as string);
 }
 
 /** A short, secret-free description of a wrong value: its type, and the value itself only for small primitives. */

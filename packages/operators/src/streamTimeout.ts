@@ -91,13 +91,15 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
        * the rest of the pipeline. When it fires, it checks how long ago the last token came and
        * either fails or waits out the rest of the gap.
        */
-      const armIdle = (ms: number): void => {
-        idleArmed = true;
-        tokenDeadline = timer(ms, scheduler).subscribe(() => {
-          const quietFor = scheduler.now() - lastTokenAt;
-          if (idleMs !== undefined && quietFor < idleMs) return armIdle(idleMs - quietFor);
-          subscriber.error(new StreamTimeoutError(whatTimedOut('idle', idleMs ?? ms), { phase: 'idle', waitedMs: idleMs ?? ms, tokensReceived, opcRequestId }));
-        });
+      const onIdle = (): void => {
+        const quietFor = scheduler.now() - lastTokenAt;
+        if (idleMs !== undefined && quietFor < idleMs) {
+          tokenDeadline = timer(idleMs - quietFor, scheduler).subscribe(onIdle);
+          return;
+        }
+        // Armed only when idleMs is set: the `?? 0` is for the type checker.
+        const waitedMs = idleMs ?? 0;
+        subscriber.error(new StreamTimeoutError(whatTimedOut('idle', waitedMs), { phase: 'idle', waitedMs, tokensReceived, opcRequestId }));
       };
 
       const sub = source.subscribe({
@@ -110,8 +112,12 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
             } else {
               lastTokenAt = scheduler.now();
               if (!idleArmed) {
+                // Armed here rather than by a helper closure: a closure made per subscription,
+                // called from this per-token code, was inlined by TurboFan and deoptimized it in
+                // each new stream ("wrong call target").
                 tokenDeadline?.unsubscribe();
-                armIdle(idleMs);
+                idleArmed = true;
+                tokenDeadline = timer(idleMs, scheduler).subscribe(onIdle);
               }
             }
           } else if (isChatEvent(value) && value.type === 'finish') {

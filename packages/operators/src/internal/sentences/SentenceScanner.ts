@@ -33,7 +33,12 @@ export class SentenceScanner {
   private readonly cuts = new Cuts();
   private readonly pending: PendingBoundary;
   private readonly brackets: Brackets;
-  private out: string[] = [];
+  /**
+   * The pieces taken since the last drain. Made from a one-string literal and emptied, not from
+   * `[]`: an empty literal starts as an array of small integers, and the first push of each new
+   * stream deoptimized the scanner (TurboFan's push expected one, "not a Smi").
+   */
+  private readonly out: string[] = emptyStringList();
   private lastCode = LF;
   private lastNonSpace = -1;
   private lastNonSpaceCode = 0;
@@ -344,8 +349,16 @@ export class SentenceScanner {
 
   private drain(): readonly string[] {
     if (this.out.length === 0) return NONE;
-    const pieces = this.out;
-    this.out = [];
+    // A copy, and `out` kept (see its comment).
+    const pieces = this.out.slice();
+    this.out.length = 0;
     return pieces;
   }
+}
+
+/** An empty array whose elements kind is already "any value" (see `SentenceScanner.out`). */
+function emptyStringList(): string[] {
+  const list = [''];
+  list.length = 0;
+  return list;
 }

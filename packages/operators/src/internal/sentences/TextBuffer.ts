@@ -30,9 +30,9 @@ export class TextBuffer {
 
   /** Removes and returns the text from {@link start} up to the absolute position `upTo`. */
   take(upTo: number): string {
-    const count = Math.min(upTo - this.taken, this.pending.length);
-    if (count <= 0) return '';
     const { pending } = this;
+    const count = Math.min(upTo - this.taken, pending.length);
+    if (count <= 0) return '';
     this.taken += count;
     if (count === pending.length) {
       this.pending = '';
