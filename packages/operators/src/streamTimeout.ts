@@ -84,7 +84,9 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
       // First the first-token deadline; from the first token on, the idle deadline.
       let tokenDeadline = deadline('first-token', firstTokenMs);
       let idleArmed = false;
-      let lastTokenAt = 0;
+      // In a Float64Array rather than a `let`: a clock reading is no small integer, so each one
+      // stored in a closure variable was a heap number allocated per token.
+      const lastTokenAt = new Float64Array(1);
 
       /*
        * One idle timer per gap, not per token: re-arming a timer on every token cost more than
@@ -92,7 +94,7 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
        * either fails or waits out the rest of the gap.
        */
       const onIdle = (): void => {
-        const quietFor = scheduler.now() - lastTokenAt;
+        const quietFor = scheduler.now() - (lastTokenAt[0] ?? 0);
         if (idleMs !== undefined && quietFor < idleMs) {
           tokenDeadline = timer(idleMs - quietFor, scheduler).subscribe(onIdle);
           return;
@@ -110,7 +112,7 @@ export function streamTimeout<T>(config: number | StreamTimeoutConfig): MonoType
               tokenDeadline?.unsubscribe();
               tokenDeadline = undefined;
             } else {
-              lastTokenAt = scheduler.now();
+              lastTokenAt[0] = scheduler.now();
               if (!idleArmed) {
                 // Armed here rather than by a helper closure: a closure made per subscription,
                 // called from this per-token code, was inlined by TurboFan and deoptimized it in
