@@ -115,7 +115,10 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
     // pipeline, and in a real stream each one is a megamorphic call through rxjs's
     // Subscriber.next. One subscriber per attempt both counts the tokens and forwards them.
     new Observable<T | StreamResetEvent>((subscriber) => {
-      /** Tokens the current attempt has emitted. */
+      /**
+       * Tokens the current attempt has emitted. Without restartAfterTokens only "none or some"
+       * decides, so it stops at 1 and the per-token isToken check ends with the first token.
+       */
       let tokens = 0;
       /** Retries started so far (rxjs retry's count). */
       let retries = 0;
@@ -128,7 +131,7 @@ export function retryStream<T>(config: number | RetryStreamConfig = {}): Operato
         const gated = options.rateLimiter === undefined ? source : options.rateLimiter.gate(source);
         const current = gated.subscribe({
           next: (value) => {
-            if (isToken(value)) tokens += 1;
+            if ((restartAfterTokens || tokens === 0) && isToken(value)) tokens += 1;
             subscriber.next(value);
           },
           error: (error: unknown) => {
