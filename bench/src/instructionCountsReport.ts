@@ -25,8 +25,11 @@ are the steady state: their median and range (fewest–most), and the ratio of m
 loop's, which is what the floor targets judge. In those, V8's background TurboFan jobs (the
 inclusive cost of \`OptimizingCompileDispatcher::CompileTask::RunInternal\`) are counted apart, in
 their own column: functions called a few times per network read reach the optimizing tier after
-one stream or another, so a stream gets up to 3,000 instructions a token of compiling or none, which
-moved a single stream's total by ±5–8%; the rest of a stream's count moves by about 1%. Node keeps
+one stream or another, so a stream gets up to about 4,500 instructions a token of compiling or none,
+which moved a single stream's total by ±5–8%. The rest of a stream's count still moves by a few
+percent, and on a loaded machine (a load average of 7 on 2 cores) one stream in three came out up to
+half again as high: the range shows such a stream, the median leaves it out, and a ratio within
+about 3% of 1 is within the noise of one run. Node keeps
 its JIT, as in the CPU figures, with \`--no-flush-bytecode\` so the collections do not make each stream
 compile its client again. Same answers and SHA-256 checks as above. ${report.durationS.toFixed(0)} s under valgrind.
 
