@@ -48,8 +48,9 @@ export interface InstructionFigures {
   /**
    * Instructions per token the background TurboFan compiles added to each of those streams.
    * A function called a few times per network read (stream plumbing, undici) reaches the
-   * optimizing tier after some streams or other, so one stream gets 3,000 a token of compiling
-   * and the next none; the rest of a stream's count moves by about 1%.
+   * optimizing tier after some streams or other, so one stream gets up to about 4,500 a token of
+   * compiling and the next none. The rest of a stream's count moves by a few percent (more on a
+   * loaded machine), which the median of the steady streams is for.
    */
   readonly compilePerToken: Spread;
   /** The median of `perToken` divided by the baseline's median for the same language. */
