@@ -12,7 +12,7 @@ export default defineProject({
   ...shared,
   test: {
     ...shared.test,
-    include: ['reliability/**/*.test.ts'],
+    include: ['reliability/**/*.test.ts', 'test/**/*.test.ts'],
     execArgv: ['--expose-gc'],
     testTimeout: 60_000,
   },

@@ -4,8 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runScript } from './childProcess.js';
 import { expectedAnswer } from './expectedAnswer.js';
+import type { InstructionDump } from './instructionDump.js';
+import { readInstructionDump } from './instructionDump.js';
 import type { InstructionRunInput, InstructionRunResult } from './instructionProcess.js';
 import { startEmulatorProcess } from './startEmulatorProcess.js';
+import type { Spread } from './stats.js';
+import { spread } from './stats.js';
 import type { Language } from './throughput.js';
 import { throughputPrompts } from './throughput.js';
 import type { WrongOutput } from './throughput.js';
@@ -19,6 +23,11 @@ export interface InstructionCountOptions {
    * as for the bare loop, which is warm-up and not a cost per token.
    */
   readonly warmupTokens: number;
+  /**
+   * Measured streams of each answer after the warm-up, at least 2: the first is reported apart
+   * (TurboFan is still compiling in it), the others are the steady state, summarised by their median.
+   */
+  readonly streams: number;
   /** Contender ids (from contenders.ts); the first is the baseline. */
   readonly contenders: readonly string[];
   readonly languages: readonly Language[];
@@ -29,17 +38,30 @@ export interface InstructionCountOptions {
 export interface InstructionFigures {
   readonly contender: string;
   readonly language: Language;
-  /** Instructions per token of the first full stream after the warm-up. */
+  /** Instructions per token of the first full stream after the warm-up, all of them. */
   readonly firstStreamPerToken: number;
-  /** Instructions per token of the second: the steady state (count after 2 streams minus count after 1). */
-  readonly perToken: number;
-  /** `perToken` divided by the baseline's `perToken` for the same language. */
+  /**
+   * Instructions per token of each later stream (the steady state), leaving out V8's background
+   * TurboFan compiles (see {@link InstructionFigures.compilePerToken}): median, min, max.
+   */
+  readonly perToken: Spread;
+  /**
+   * Instructions per token the background TurboFan compiles added to each of those streams.
+   * A function called a few times per network read (stream plumbing, undici) reaches the
+   * optimizing tier after some streams or other, so one stream gets up to about 4,500 a token of
+   * compiling and the next none. The rest of a stream's count moves by a few percent (more on a
+   * loaded machine), which the median of the steady streams is for.
+   */
+  readonly compilePerToken: Spread;
+  /** The median of `perToken` divided by the baseline's median for the same language. */
   readonly ratio: number;
 }
 
 export interface InstructionCountReport {
   readonly tokens: number;
   readonly warmupTokens: number;
+  /** Measured streams of each answer; all but the first are the steady state. */
+  readonly streams: number;
   /** The valgrind command line in front of node. */
   readonly valgrind: readonly string[];
   readonly figures: readonly InstructionFigures[];
@@ -47,38 +69,39 @@ export interface InstructionCountReport {
   readonly durationS: number;
 }
 
-/** Measured streams of each answer in a process: the count after 2 minus the count after 1 is one stream in steady state. */
-const streamsPerPrompt = 2;
-
 /**
  * Steady-state instructions per token of each contender, counted by valgrind's callgrind (all
  * of the contender's threads; the emulator runs in a process of its own). One process per
- * contender streams a warm-up prefix of each answer, then each answer twice, each after a full
+ * contender streams a warm-up of each answer, then each answer `streams` times, each after a full
  * collection; callgrind writes the count of each phase to a file of its own (see
- * `instructionProcess.ts`), so start-up, the warm-up, the collections and the exit never land in
- * a stream's count: the count after two streams minus the count after one. Node runs with its JIT as in the CPU
- * figures (not `--jitless`, which would measure a different program); callgrind's
- * `--smc-check=all-non-file` lets it follow the code V8 writes at run time.
+ * `instructionProcess.ts`), so start-up, the warm-up, the collections, client set-up and the exit
+ * never land in a stream's count. The first stream after the warm-up is reported apart; the
+ * others are the steady state, summarised by their median and range, with V8's background
+ * TurboFan compiles counted apart (see {@link InstructionFigures.compilePerToken}): they come
+ * and go from one stream to the next, and moved a single stream's count by ±5–8%. Node runs with
+ * its JIT as in the CPU figures (not `--jitless`, which would measure a different program);
+ * callgrind's `--smc-check=all-non-file` lets it follow the code V8 writes at run time.
  *
  * @example
- * const report = await measureInstructionCounts({ tokens: 20_000, warmupTokens: 2_000, contenders: ['bare', 'core-events'], languages: ['English'], log: console.error });
- * report.figures[1]?.ratio; // e.g. 1.27: core's instructions per token over the bare loop's
+ * const report = await measureInstructionCounts({ tokens: 20_000, warmupTokens: 20_000, streams: 4, contenders: ['bare', 'core-events'], languages: ['English'], log: console.error });
+ * report.figures[1]?.ratio; // e.g. 1.02: the median of core's instructions per token over the bare loop's
  */
 export async function measureInstructionCounts(options: InstructionCountOptions): Promise<InstructionCountReport> {
-  const { tokens, warmupTokens, contenders, languages, log } = options;
+  const { tokens, warmupTokens, streams, contenders, languages, log } = options;
+  if (!Number.isInteger(streams) || streams < 2) throw new Error(`instruction counts need at least 2 measured streams per answer (the first is not steady yet), got ${streams}`);
   const started = performance.now();
   const valgrind = callgrindCommand();
   const emulator = await startEmulatorProcess({ tokens });
   const target = { url: emulator.url, credentials: emulator.credentials };
   const directory = mkdtempSync(join(tmpdir(), 'oci-genai-rx-callgrind-'));
-  const perToken = new Map<string, { first: number; steady: number }>();
+  const perToken = new Map<string, { first: number; steady: Spread; compile: Spread }>();
   const wrongOutputs: WrongOutput[] = [];
   try {
     const expected: string[] = [];
     for (const language of languages) expected.push((await expectedAnswer(target, throughputPrompts[language])).sha256);
     for (const contender of contenders) {
       const outFile = join(directory, `${contender}.callgrind`);
-      const input: InstructionRunInput = { contender, target, prompts: languages.map((language) => throughputPrompts[language]), warmupTokens, streamsPerPrompt };
+      const input: InstructionRunInput = { contender, target, prompts: languages.map((language) => throughputPrompts[language]), warmupTokens, streamsPerPrompt: streams };
       let result: InstructionRunResult;
       try {
         result = await runScript<InstructionRunResult>('instructionProcess.ts', input, 900_000, [...valgrind, `--callgrind-out-file=${outFile}`]);
@@ -89,23 +112,25 @@ export async function measureInstructionCounts(options: InstructionCountOptions)
         log(`  instructions ${contender}: FAILED`);
         continue;
       }
-      const counts = phaseCounts(directory, `${contender}.callgrind`);
-      if (counts.length !== result.phases.length) {
-        throw new Error(`callgrind wrote ${counts.length} phase counts for ${contender}, expected ${result.phases.length}: something else in the process entered uv_getrusage`);
+      const dumps = phaseDumps(directory, `${contender}.callgrind`);
+      if (dumps.length !== result.phases.length) {
+        throw new Error(`callgrind wrote ${dumps.length} phase counts for ${contender}, expected ${result.phases.length}: something else in the process entered uv_getrusage`);
       }
-      const streamCount = (prompt: number, repetition: number): number => {
+      const streamDump = (prompt: number, repetition: number): InstructionDump => {
         const at = result.phases.findIndex((phase) => phase.kind === 'stream' && phase.prompt === prompt && phase.repetition === repetition);
-        return counts[at] ?? Number.NaN;
+        return dumps[at] ?? { instructions: Number.NaN, backgroundCompile: Number.NaN };
       };
       languages.forEach((language, index) => {
-        const hashes = result.textSha256.slice(index * streamsPerPrompt, (index + 1) * streamsPerPrompt);
+        const hashes = result.textSha256.slice(index * streams, (index + 1) * streams);
         if (hashes.some((hash) => hash !== expected[index])) {
           wrongOutputs.push({ contender, language, repetition: 0, problem: 'text differs from the expected answer (under valgrind)' });
         }
-        const first = streamCount(index, 0) / tokens;
-        const steady = streamCount(index, streamsPerPrompt - 1) / tokens;
-        perToken.set(`${language}|${contender}`, { first, steady });
-        log(`  instructions ${language.padEnd(8)} ${contender.padEnd(15)} ${steady.toFixed(0).padStart(6)} per token (first stream ${first.toFixed(0)})`);
+        const [first, ...later] = Array.from({ length: streams }, (_, repetition) => streamDump(index, repetition));
+        const steady = spread(later.map((dump) => (dump.instructions - dump.backgroundCompile) / tokens));
+        const compile = spread(later.map((dump) => dump.backgroundCompile / tokens));
+        perToken.set(`${language}|${contender}`, { first: (first?.instructions ?? Number.NaN) / tokens, steady, compile });
+        const shown = later.map((dump) => `${((dump.instructions - dump.backgroundCompile) / tokens).toFixed(0)}+${(dump.backgroundCompile / tokens).toFixed(0)}`);
+        log(`  instructions ${language.padEnd(8)} ${contender.padEnd(15)} ${steady.median.toFixed(0).padStart(6)} per token, median of ${shown.join(' ')} (+ background compiles; first stream ${((first?.instructions ?? Number.NaN) / tokens).toFixed(0)})`);
       });
     }
   } finally {
@@ -118,10 +143,10 @@ export async function measureInstructionCounts(options: InstructionCountOptions)
     for (const contender of contenders) {
       const mine = perToken.get(`${language}|${contender}`);
       if (mine === undefined) continue;
-      figures.push({ contender, language, firstStreamPerToken: mine.first, perToken: mine.steady, ratio: base === undefined ? Number.NaN : mine.steady / base.steady });
+      figures.push({ contender, language, firstStreamPerToken: mine.first, perToken: mine.steady, compilePerToken: mine.compile, ratio: base === undefined ? Number.NaN : mine.steady.median / base.steady.median });
     }
   }
-  return { tokens, warmupTokens, valgrind, figures, wrongOutputs, durationS: (performance.now() - started) / 1000 };
+  return { tokens, warmupTokens, streams, valgrind, figures, wrongOutputs, durationS: (performance.now() - started) / 1000 };
 }
 
 /**
@@ -141,21 +166,32 @@ export function callgrindCommand(): string[] {
 }
 
 /**
- * The instruction count of each numbered callgrind dump (`<name>.1`, `<name>.2`, …), in order.
+ * Each numbered callgrind dump (`<name>.1`, `<name>.2`, …), in order, read by {@link readInstructionDump}.
  *
  * @example
- * phaseCounts('/tmp/callgrind', 'core.callgrind'); // [5097255468, 6432097091, …]
+ * phaseDumps('/tmp/callgrind', 'core.callgrind'); // [{ instructions: 5097255468, backgroundCompile: 712883012 }, …]
  */
-export function phaseCounts(directory: string, name: string): number[] {
+export function phaseDumps(directory: string, name: string): InstructionDump[] {
   const dumps = readdirSync(directory)
     .filter((file) => file.startsWith(`${name}.`))
     .map((file) => ({ file, index: Number(file.slice(name.length + 1)) }))
     .filter(({ index }) => Number.isInteger(index))
     .sort((a, b) => a.index - b.index);
   return dumps.map(({ file }) => {
-    const text = readFileSync(join(directory, file), 'utf8');
-    const count = /^(?:summary|totals): (\d+)/m.exec(text)?.[1];
-    if (count === undefined) throw new Error(`callgrind dump ${file} has no instruction total`);
-    return Number(count);
+    try {
+      return readInstructionDump(readFileSync(join(directory, file), 'utf8'));
+    } catch (error) {
+      throw new Error(`callgrind dump ${file}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   });
+}
+
+/**
+ * The instruction count of each numbered callgrind dump, in order (see {@link phaseDumps}).
+ *
+ * @example
+ * phaseCounts('/tmp/callgrind', 'core.callgrind'); // [5097255468, 6432097091, …]
+ */
+export function phaseCounts(directory: string, name: string): number[] {
+  return phaseDumps(directory, name).map((dump) => dump.instructions);
 }

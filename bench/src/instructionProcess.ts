@@ -1,6 +1,6 @@
 /**
  * Child process of the instruction counts, run under valgrind's callgrind by
- * `instructionCounts.ts`: a warm-up stream per answer, then two measured streams of each answer,
+ * `instructionCounts.ts`: a warm-up stream per answer, then the measured streams of each answer,
  * each checked by its hash, each after a full garbage collection. Between the phases it calls {@link markPhase}; callgrind is started
  * with `--dump-before=uv_getrusage`, so each call writes the instructions counted since the
  * previous one to a file of its own. Start-up, the warm-ups and the exit each land in a file of
@@ -70,17 +70,19 @@ childMain<InstructionRunInput, InstructionRunResult>(async ({ contender, target,
     for (let repetition = 0; repetition < streamsPerPrompt; repetition += 1) {
       // Each stream starts from a heap just collected (in a phase of its own), so a major
       // collection cannot fall in one stream's count and not in the other's by chance.
+      // A session per stream: a dump can outlast the emulator's keep-alive timeout, and a request
+      // on a connection the server has just closed fails. Opened before the stream's phase and
+      // closed after it, as the CPU figures leave client set-up out (Contender.ts): opening a
+      // client connects nowhere yet, but core's checks its private key with node:crypto, some
+      // 2 million instructions that would land on 20,000 tokens as 100 a token.
+      const session = loaded.open(target);
       collectGarbage();
       markPhase();
       phases.push({ kind: 'other' });
-      // A session per stream: a dump can outlast the emulator's keep-alive timeout, and a request
-      // on a connection the server has just closed fails. Opening a client is a small, fixed cost
-      // beside a long answer, the same for the first stream and the second.
-      const session = loaded.open(target);
       const outcome = await session.stream(prompt);
-      await session.close();
       markPhase();
       phases.push({ kind: 'stream', prompt: index, repetition });
+      await session.close();
       textSha256.push(createHash('sha256').update(outcome.text).digest('hex'));
     }
   }

@@ -5,7 +5,8 @@
  * Environment: BENCH_TOKENS (answer length, default 100000), BENCH_REPETITIONS (default 7),
  * BENCH_STREAMS (many-streams count, default 1000), BENCH_BURST_INSTRUCTION_STREAMS (streams of
  * the burst counted under valgrind, default 100), BENCH_INSTRUCTION_TOKENS (answer length of
- * the valgrind instruction counts, default 20000), BENCH_OUTPUT (report path, default
+ * the valgrind instruction counts, default 20000), BENCH_INSTRUCTION_STREAMS (measured streams of
+ * each answer under valgrind, default 4: the first, then 3 in steady state), BENCH_OUTPUT (report path, default
  * docs/BENCHMARKS.md).
  */
 import { writeFileSync } from 'node:fs';
@@ -43,6 +44,7 @@ const repetitions = numberFromEnv('BENCH_REPETITIONS', 7);
 const streams = numberFromEnv('BENCH_STREAMS', 1000);
 const burstInstructionStreams = numberFromEnv('BENCH_BURST_INSTRUCTION_STREAMS', 100);
 const instructionTokens = numberFromEnv('BENCH_INSTRUCTION_TOKENS', 20_000);
+const instructionStreams = numberFromEnv('BENCH_INSTRUCTION_STREAMS', 4);
 const output = resolve(repoRoot, process.env['BENCH_OUTPUT'] ?? 'docs/BENCHMARKS.md');
 const started = performance.now();
 const machine = describeMachine();
@@ -60,10 +62,11 @@ const pacedThroughput = await measureThroughput({
   emulatorFaults: 'events-per-write=1',
   log,
 });
-log(`instructions per token under valgrind: bare, core-events, core-operators x 2 languages, ${instructionTokens} tokens`);
+log(`instructions per token under valgrind: bare, core-events, core-operators x 2 languages, ${instructionStreams} streams of ${instructionTokens} tokens each`);
 const instructions = await measureInstructionCounts({
   tokens: instructionTokens,
   warmupTokens: instructionTokens,
+  streams: instructionStreams,
   contenders: ['bare', 'core-events', 'core-operators'],
   languages: ['English', 'Japanese'],
   log,

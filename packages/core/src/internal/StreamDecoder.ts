@@ -1,7 +1,7 @@
 import type { ChatEvent, WireFormat } from '../events.js';
 import { StreamParseError, type StreamParseErrorReason } from '../errors.js';
 import { createFrameDecoder } from './formats/index.js';
-import type { FrameDecoder, WireFrame } from './formats/index.js';
+import type { FrameDecoder, FrameEvents, WireFrame } from './formats/index.js';
 import { UnattributableToolCall } from './frames/ToolCallAssembler.js';
 import type { SseReader, SseReaderCallbacks } from './sseReader.js';
 import { createSseReader } from './sseReader.js';
@@ -47,7 +47,7 @@ export interface StreamDecoderOptions {
  * decoder.push(bytes); decoder.end();
  * ```
  */
-export class StreamDecoder implements SseReaderCallbacks {
+export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
   /** Text deltas decoded so far. */
   tokensReceived = 0;
   /** True once the finish event or `[DONE]` was seen. */
@@ -108,7 +108,7 @@ export class StreamDecoder implements SseReaderCallbacks {
       throw this.parseError('not-json', 'OCI sent a frame that is not a JSON object', data);
     }
     try {
-      this.frames.decode(frame as WireFrame, this.emit);
+      this.frames.decode(frame as WireFrame, this);
     } catch (error) {
       if (error instanceof UnattributableToolCall) throw this.parseError('tool-call', `OCI sent tool-call fragments that cannot be told apart: ${error.message}`, data);
       throw error;
@@ -123,11 +123,20 @@ export class StreamDecoder implements SseReaderCallbacks {
     throw this.parseError(tooLarge ? 'too-large' : 'not-sse', `OCI sent a malformed stream (${message})`, line);
   }
 
-  private readonly emit = (event: ChatEvent): void => {
-    if (event.type === 'text') this.tokensReceived++;
+  // The frame decoder's sink (see FrameEvents): methods of the class, shared by every stream,
+  // that hand each event straight to the subscriber.
+
+  /** A text delta from the frame decoder: the one place a text event is built. */
+  text(text: string): void {
+    this.tokensReceived++;
+    this.events.next({ type: 'text', text });
+  }
+
+  /** Any other event from the frame decoder; a finish event is the logical end. */
+  next(event: ChatEvent): void {
     this.events.next(event);
     if (event.type === 'finish') this.markEnded();
-  };
+  }
 
   private markEnded(): void {
     if (this.ended) return;

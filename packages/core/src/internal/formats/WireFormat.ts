@@ -3,8 +3,25 @@ import type { ChatEvent, GenerateTextRuntime } from '../../events.js';
 import type { ChatRoute } from '../../chatRequest.js';
 import type { GenerateTextRequest } from '../../generateTextRequest.js';
 
-/** Receives the events decoded from one frame, in order. */
-export type EmitEvent = (event: ChatEvent) => void;
+/**
+ * Where a {@link FrameDecoder} hands the events of a frame, in order. A text delta, the event of
+ * nearly every frame, has a method of its own: its event object is then built in one place, with
+ * one hidden class whatever the format, and counted without a look at its type. The stream's
+ * decoder (StreamDecoder) is the sink, and passes each event on to the subscriber itself: no
+ * callback is made per stream.
+ *
+ * @example
+ * ```ts
+ * const events: ChatEvent[] = [];
+ * const sink: FrameEvents = { text: (text) => events.push({ type: 'text', text }), next: (event) => events.push(event) };
+ * ```
+ */
+export interface FrameEvents {
+  /** A text delta; never empty (decoders drop empty ones). */
+  text(text: string): void;
+  /** Any other event: reasoning, tool-call, finish, usage. */
+  next(event: ChatEvent): void;
+}
 
 /** A parsed SSE data frame; every field is optional and checked before use. */
 export type WireFrame = Readonly<Record<string, unknown>>;
@@ -16,12 +33,12 @@ export type WireFrame = Readonly<Record<string, unknown>>;
  * @example
  * ```ts
  * const decoder = generic.createDecoder();
- * decoder.decode({ message: { content: [{ text: 'Hi' }] } }, console.log); // { type: 'text', text: 'Hi' }
+ * decoder.decode({ message: { content: [{ text: 'Hi' }] } }, sink); // sink.text('Hi')
  * ```
  */
 export interface FrameDecoder {
-  /** Decodes one frame (an object parsed from one `data:` line). */
-  decode(frame: WireFrame, emit: EmitEvent): void;
+  /** Decodes one frame (an object parsed from one `data:` line) into `events`. */
+  decode(frame: WireFrame, events: FrameEvents): void;
 }
 
 /**

@@ -2,7 +2,7 @@ import type { ChatMessage, ChatRequest } from '../../chatRequest.js';
 import { InvalidRequestError } from '../../errors.js';
 import type { Usage } from '../../events.js';
 import { conversation } from '../chatBody.js';
-import type { EmitEvent, FrameDecoder, OpenAiWireFormat, WireFrame } from './WireFormat.js';
+import type { FrameEvents, FrameDecoder, OpenAiWireFormat, WireFrame } from './WireFormat.js';
 import { arrayField, field, numberField, objectField, stringField } from '../frames/wireFields.js';
 import { ToolCallAssembler } from '../frames/ToolCallAssembler.js';
 import { errorFinishEvent, finishEvent } from '../frames/finishEvent.js';
@@ -79,15 +79,15 @@ function chatCompletionsBody(request: ChatRequest): string {
 function createChatCompletionsDecoder(): FrameDecoder {
   const toolCalls = new ToolCallAssembler();
   return {
-    decode(frame, emit) {
+    decode(frame, events) {
       for (const choice of arrayField(frame, 'choices')) {
         const index = field(choice, 'index');
         if (index !== undefined && index !== 0) continue;
         const delta = objectField(choice, 'delta');
         const reasoning = stringField(delta, 'reasoning_content');
-        if (reasoning) emit({ type: 'reasoning', text: reasoning });
+        if (reasoning) events.next({ type: 'reasoning', text: reasoning });
         const text = stringField(delta, 'content');
-        if (text) emit({ type: 'text', text });
+        if (text) events.text(text);
         for (const call of arrayField(delta, 'tool_calls')) {
           const fn = objectField(call, 'function');
           toolCalls.add({
@@ -99,16 +99,16 @@ function createChatCompletionsDecoder(): FrameDecoder {
         }
         const reason = stringField(choice, 'finish_reason');
         if (reason !== undefined) {
-          toolCalls.flush(emit);
-          emit(finishEvent(reason));
+          toolCalls.flush(events);
+          events.next(finishEvent(reason));
         }
       }
       const error = objectField(frame, 'error');
       if (error !== undefined) {
-        toolCalls.flush(emit);
-        emit(errorFinishEvent(stringField(error, 'code') ?? 'error', stringField(error, 'message') ?? JSON.stringify(error)));
+        toolCalls.flush(events);
+        events.next(errorFinishEvent(stringField(error, 'code') ?? 'error', stringField(error, 'message') ?? JSON.stringify(error)));
       }
-      emitOpenAiUsage(frame, emit);
+      emitOpenAiUsage(frame, events);
     },
   };
 }
@@ -118,7 +118,7 @@ function createChatCompletionsDecoder(): FrameDecoder {
  * `completion_tokens_details.reasoning_tokens`; Responses: `input_tokens`, `output_tokens`,
  * `output_tokens_details.reasoning_tokens`).
  */
-export function emitOpenAiUsage(holder: WireFrame | undefined, emit: EmitEvent): void {
+export function emitOpenAiUsage(holder: WireFrame | undefined, events: FrameEvents): void {
   const usage = objectField(holder, 'usage');
   if (usage === undefined) return;
   const counts: { -readonly [K in keyof Usage]: number } = {};
@@ -129,7 +129,7 @@ export function emitOpenAiUsage(holder: WireFrame | undefined, emit: EmitEvent):
   set('completionTokens', usage['completion_tokens'] ?? usage['output_tokens']);
   set('totalTokens', usage['total_tokens']);
   set('reasoningTokens', field(objectField(usage, 'completion_tokens_details') ?? objectField(usage, 'output_tokens_details'), 'reasoning_tokens'));
-  emit({ type: 'usage', usage: counts });
+  events.next({ type: 'usage', usage: counts });
 }
 
 /**

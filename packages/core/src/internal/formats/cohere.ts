@@ -78,11 +78,11 @@ export const cohere: ChatWireFormat = {
     let toolCallsSeen = false;
     const toolCalls = new ToolCallAssembler();
     return {
-      decode(frame, emit) {
+      decode(frame, events) {
         const reason = stringField(frame, 'finishReason');
         if (reason === undefined) {
           const text = stringField(frame, 'text');
-          if (text) emit({ type: 'text', text });
+          if (text) events.text(text);
         }
         const calls = arrayField(frame, 'toolCalls');
         if (calls.length > 0 && !(reason !== undefined && toolCallsSeen)) {
@@ -91,10 +91,10 @@ export const cohere: ChatWireFormat = {
           for (const call of calls) {
             if (typeof call === 'object' && call !== null) toolCalls.addWhole({ name: stringField(call, 'name') ?? '', arguments: JSON.stringify(field(call, 'parameters') ?? {}) });
           }
-          toolCalls.flush(emit);
+          toolCalls.flush(events);
         }
-        if (reason !== undefined) emit(finishEvent(reason, frame['errorMessage']));
-        emitUsage(frame, emit);
+        if (reason !== undefined) events.next(finishEvent(reason, frame['errorMessage']));
+        emitUsage(frame, events);
       },
     };
   },

@@ -48,15 +48,15 @@ export const cohereV2: ChatWireFormat = {
   createDecoder() {
     const toolCalls = new ToolCallAssembler();
     return {
-      decode(frame, emit) {
+      decode(frame, events) {
         const message = objectField(frame, 'message');
         for (const part of arrayField(message, 'content')) {
           if (stringField(part, 'type') === 'THINKING') {
             const thinking = stringField(part, 'thinking');
-            if (thinking) emit({ type: 'reasoning', text: thinking });
+            if (thinking) events.next({ type: 'reasoning', text: thinking });
           } else {
             const text = stringField(part, 'text');
-            if (text) emit({ type: 'text', text });
+            if (text) events.text(text);
           }
         }
         for (const call of arrayField(message, 'toolCalls')) {
@@ -65,10 +65,10 @@ export const cohereV2: ChatWireFormat = {
         }
         const reason = stringField(frame, 'finishReason');
         if (reason !== undefined) {
-          toolCalls.flush(emit);
-          emit(finishEvent(reason, frame['errorMessage']));
+          toolCalls.flush(events);
+          events.next(finishEvent(reason, frame['errorMessage']));
         }
-        emitUsage(frame, emit);
+        emitUsage(frame, events);
       },
     };
   },

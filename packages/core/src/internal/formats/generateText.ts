@@ -32,11 +32,11 @@ export const generateText: GenerateTextWireFormat = {
     }),
 
   createDecoder: () => ({
-    decode(frame, emit) {
+    decode(frame, events) {
       const text = stringField(frame, 'text');
-      if (text) emit({ type: 'text', text });
+      if (text) events.text(text);
       const reason = stringField(frame, 'finishReason');
-      if (reason !== undefined) emit(finishEvent(reason));
+      if (reason !== undefined) events.next(finishEvent(reason));
     },
   }),
 };

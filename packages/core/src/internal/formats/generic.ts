@@ -66,17 +66,17 @@ export const generic: ChatWireFormat = {
       // through frames/wireFields.ts: a helper has one property-load site for every key and
       // frame shape of every format, which V8 sees as megamorphic and answers with a slow
       // generic lookup. The checks are the helpers' own: objects, strings, arrays, else absent.
-      decode(frame, emit) {
+      decode(frame, events) {
         const message = frame['message'];
         if (typeof message === 'object' && message !== null && !Array.isArray(message)) {
           const fields = message as WireFrame;
           const reasoning = fields['reasoningContent'];
-          if (typeof reasoning === 'string' && reasoning !== '') emit({ type: 'reasoning', text: reasoning });
+          if (typeof reasoning === 'string' && reasoning !== '') events.next({ type: 'reasoning', text: reasoning });
           const content = fields['content'];
           if (Array.isArray(content)) {
             for (const part of content as readonly unknown[]) {
               const text = typeof part === 'object' && part !== null ? (part as WireFrame)['text'] : undefined;
-              if (typeof text === 'string' && text !== '') emit({ type: 'text', text });
+              if (typeof text === 'string' && text !== '') events.text(text);
             }
           }
           const calls = fields['toolCalls'];
@@ -88,10 +88,10 @@ export const generic: ChatWireFormat = {
         }
         const reason = frame['finishReason'];
         if (typeof reason === 'string') {
-          toolCalls.flush(emit);
-          emit(finishEvent(reason));
+          toolCalls.flush(events);
+          events.next(finishEvent(reason));
         }
-        if (frame['usage'] !== undefined) emitUsage(frame, emit);
+        if (frame['usage'] !== undefined) emitUsage(frame, events);
       },
     };
   },

@@ -8,7 +8,7 @@ import { generic } from './generic.js';
 import type { ChatWireFormat, FrameDecoder, OpenAiWireFormat } from './WireFormat.js';
 
 export { generateText } from './generateText.js';
-export type { ChatWireFormat, EmitEvent, FrameDecoder, GenerateTextWireFormat, OpenAiWireFormat, WireFrame } from './WireFormat.js';
+export type { ChatWireFormat, FrameDecoder, FrameEvents, GenerateTextWireFormat, OpenAiWireFormat, WireFrame } from './WireFormat.js';
 
 /**
  * Every chat format by its `apiFormat` name. The order matters: error messages list the names in
@@ -60,7 +60,7 @@ const byFormat: ReadonlyMap<string, OpenAiWireFormat> = new Map(Object.values(op
  *
  * @example
  * ```ts
- * createFrameDecoder('COHEREV2', 'chat').decode(frame, emit);
+ * createFrameDecoder('COHEREV2', 'chat').decode(frame, streamDecoder); // its events go to the stream decoder's text() and next()
  * ```
  */
 export function createFrameDecoder(format: WireFormat, operation: 'chat' | 'generateText'): FrameDecoder {

@@ -83,17 +83,17 @@ function createResponsesDecoder(): FrameDecoder {
     return { index: numberField(frame, 'output_index'), id: stringField(item, 'call_id'), name: stringField(item, 'name') };
   };
   return {
-    decode(frame, emit) {
+    decode(frame, events) {
       switch (stringField(frame, 'type')) {
         case 'response.output_text.delta': {
           const text = stringField(frame, 'delta');
-          if (text) emit({ type: 'text', text });
+          if (text) events.text(text);
           return;
         }
         case 'response.reasoning_summary_text.delta':
         case 'response.reasoning_text.delta': {
           const text = stringField(frame, 'delta');
-          if (text) emit({ type: 'reasoning', text });
+          if (text) events.next({ type: 'reasoning', text });
           return;
         }
         case 'response.output_item.added': {
@@ -108,7 +108,7 @@ function createResponsesDecoder(): FrameDecoder {
           const item = objectField(frame, 'item');
           if (stringField(item, 'type') !== 'function_call') return;
           calledTools = true;
-          toolCalls.complete({ ...fragment(frame, item), arguments: stringField(item, 'arguments') }, emit);
+          toolCalls.complete({ ...fragment(frame, item), arguments: stringField(item, 'arguments') }, events);
           return;
         }
         case 'response.completed':
@@ -116,20 +116,20 @@ function createResponsesDecoder(): FrameDecoder {
         case 'response.failed': {
           const response = objectField(frame, 'response');
           if (toolCalls.pending) calledTools = true;
-          toolCalls.flush(emit);
+          toolCalls.flush(events);
           const error = objectField(response, 'error');
           const incomplete = stringField(objectField(response, 'incomplete_details'), 'reason');
           if (error !== undefined || frame['type'] === 'response.failed') {
-            emit(errorFinishEvent(stringField(error, 'code') ?? 'failed', stringField(error, 'message') ?? 'The response failed.'));
+            events.next(errorFinishEvent(stringField(error, 'code') ?? 'failed', stringField(error, 'message') ?? 'The response failed.'));
           }
-          else if (incomplete !== undefined) emit(finishEvent(incomplete));
-          else emit(finishEvent(calledTools ? 'tool_calls' : stringField(response, 'status') ?? 'completed'));
-          emitOpenAiUsage(response, emit);
+          else if (incomplete !== undefined) events.next(finishEvent(incomplete));
+          else events.next(finishEvent(calledTools ? 'tool_calls' : stringField(response, 'status') ?? 'completed'));
+          emitOpenAiUsage(response, events);
           return;
         }
         case 'error':
-          toolCalls.flush(emit);
-          emit(errorFinishEvent(stringField(frame, 'code') ?? 'error', stringField(frame, 'message') ?? 'The Responses stream reported an error.'));
+          toolCalls.flush(events);
+          events.next(errorFinishEvent(stringField(frame, 'code') ?? 'error', stringField(frame, 'message') ?? 'The Responses stream reported an error.'));
           return;
         default:
           return;

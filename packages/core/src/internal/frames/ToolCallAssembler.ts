@@ -1,5 +1,5 @@
 import type { ToolCall } from '../../events.js';
-import type { EmitEvent } from '../formats/WireFormat.js';
+import type { FrameEvents } from '../formats/WireFormat.js';
 
 /** One tool-call fragment as a wire format carries it; every field may be missing. */
 export interface ToolCallFragment {
@@ -78,8 +78,8 @@ export class ToolCallAssembler {
   }
 
   /** Emits every call assembled so far, in order of appearance, and forgets them. */
-  flush(emit: EmitEvent): void {
-    for (const call of this.calls.splice(0)) emit({ type: 'tool-call', toolCall: this.finished(call) });
+  flush(events: FrameEvents): void {
+    for (const call of this.calls.splice(0)) events.next({ type: 'tool-call', toolCall: this.finished(call) });
     this.interleaved = false;
   }
 
@@ -88,7 +88,7 @@ export class ToolCallAssembler {
    * new one when it came whole. Arguments sent with the `done` are the whole text and win over
    * the pieces streamed before.
    */
-  complete(fragment: ToolCallFragment, emit: EmitEvent): void {
+  complete(fragment: ToolCallFragment, events: FrameEvents): void {
     let call = this.addressed(fragment);
     if (call === undefined) {
       this.add(fragment);
@@ -99,7 +99,7 @@ export class ToolCallAssembler {
       if (fragment.arguments !== undefined && fragment.arguments !== '') call.args.splice(0, call.args.length, fragment.arguments);
     }
     this.calls.splice(this.calls.indexOf(call), 1);
-    emit({ type: 'tool-call', toolCall: this.finished(call) });
+    events.next({ type: 'tool-call', toolCall: this.finished(call) });
   }
 
   private addressed(fragment: ToolCallFragment): OpenCall | undefined {

@@ -1,9 +1,9 @@
 import type { Usage } from '../../events.js';
-import type { EmitEvent, WireFrame } from '../formats/WireFormat.js';
+import type { FrameEvents, WireFrame } from '../formats/WireFormat.js';
 import { field, objectField } from './wireFields.js';
 
 /** Emits a usage event when the frame carries a `usage` object. */
-export function emitUsage(frame: WireFrame, emit: EmitEvent): void {
+export function emitUsage(frame: WireFrame, events: FrameEvents): void {
   const usage = objectField(frame, 'usage');
   if (usage === undefined) return;
   const counts: { -readonly [K in keyof Usage]: number } = {};
@@ -13,5 +13,5 @@ export function emitUsage(frame: WireFrame, emit: EmitEvent): void {
   }
   const reasoning = field(objectField(usage, 'completionTokensDetails'), 'reasoningTokens');
   if (typeof reasoning === 'number') counts.reasoningTokens = reasoning;
-  emit({ type: 'usage', usage: counts });
+  events.next({ type: 'usage', usage: counts });
 }
