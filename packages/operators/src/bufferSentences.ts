@@ -112,7 +112,6 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
         timer?.unsubscribe();
         timer = null;
       };
-      const emit = (sentences: readonly string[]): void => emitAll(subscriber, sentences);
       /** Starts the maxWaitMs clock when text waits, restarts it after a sentence went out. */
       const arm = (restart: boolean): void => {
         if (maxWaitMs === Infinity || subscriber.closed || !segmenter.buffered) return stopTimer();
@@ -120,12 +119,12 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
         stopTimer();
         timer = scheduler.schedule(() => {
           timer = null;
-          emit(segmenter.flushPartial());
+          emitAll(subscriber, segmenter.flushPartial());
         }, maxWaitMs);
       };
       const finish = (): void => {
         stopTimer();
-        emit(segmenter.end());
+        emitAll(subscriber, segmenter.end());
       };
       let subscription: Subscription | undefined = undefined;
       subscription = source.subscribe({
@@ -139,8 +138,8 @@ export function bufferSentences(options: BufferSentencesOptions = {}): OperatorF
             return;
           }
           const sentences = segmenter.push(token);
-          // emitAll, not the emit closure: a closure made per subscription, called from this
-          // per-token code, was inlined by TurboFan and deoptimized it in each new stream.
+          // emitAll is a module function, not a closure made per subscription: such a closure,
+          // called from this per-token code, was inlined by TurboFan and deoptimized it in each new stream.
           if (sentences.length > 0) emitAll(subscriber, sentences);
           if (maxWaitMs !== Infinity) arm(sentences.length > 0);
         },
