@@ -72,6 +72,12 @@ export class Word {
     if (lower < 0x61 || lower > 0x7a) this.asciiLetters = false;
   }
 
+  /** {@link add} for an ASCII letter, which leaves `asciiLetters` as it is. */
+  addLetter(c: number): void {
+    if (this.length < MAX_WORD) this.codes[this.length] = c;
+    this.length++;
+  }
+
   end(): void {
     if (this.length === 0) return;
     this.completed++;
