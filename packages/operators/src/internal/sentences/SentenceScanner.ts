@@ -23,6 +23,7 @@ import { Cuts } from './Cuts.js';
 import { Fence } from './Fence.js';
 import type { SentenceOptions } from './SentenceOptions.js';
 import { Word } from './Word.js';
+import { longestAbbreviation } from './abbreviations.js';
 
 const NONE: readonly string[] = Object.freeze([]);
 
@@ -60,6 +61,8 @@ export class SentenceScanner {
   private readonly flags = charFlags();
   /** No maxLength and no clause mode: nothing needs the clause and space positions ({@link Cuts}). */
   private readonly unlimited: boolean;
+  /** No word of ASCII letters longer than this is an abbreviation (see `longestAbbreviation`). */
+  private readonly longestAbbreviation: number;
   /** Clause mode's minimum piece length, or -1 when clause mode is off (or its one cut was made). */
   private clauseMinChars: number;
   /** Clause mode `pieces: 'first'`: clause cuts stop once a piece went out. */
@@ -67,6 +70,7 @@ export class SentenceScanner {
 
   constructor(private readonly options: SentenceOptions) {
     this.pending = new PendingBoundary(options.locale, options.abbreviations);
+    this.longestAbbreviation = longestAbbreviation(options.abbreviations);
     this.brackets = new Brackets(options.maxQuoteLength);
     this.clauseMinChars = options.clauses?.minChars ?? -1;
     this.clausesFirstOnly = options.clauses?.pieces === 'first';
@@ -255,7 +259,7 @@ export class SentenceScanner {
     const kind = terminatorKind(c);
     if (kind !== Term.None) {
       const marker = kind === Term.Period && this.pending.idle && this.listMarker();
-      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot(marker) };
+      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot(marker, this.longestAbbreviation) };
       this.pending.onTerminator(kind, c, i, context);
     } else if (c === 0x29 && this.brackets.depth === 0 && this.pending.idle && this.listMarker()) {
       this.listLine = true;

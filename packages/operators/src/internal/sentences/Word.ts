@@ -98,10 +98,14 @@ export class Word {
     this.completed -= count;
   }
 
-  /** The word for `classifyWord`; `marker` when the scanner knows it is a list marker. */
-  snapshot(marker: boolean): WordBeforePeriod {
+  /**
+   * The word for `classifyWord`; `marker` when the scanner knows it is a list marker. The text of a
+   * word of ASCII letters longer than `textUpTo` is left out ('', see `WordBeforePeriod.text`).
+   */
+  snapshot(marker: boolean, textUpTo: number): WordBeforePeriod {
+    const plain = this.asciiLetters && this.length > textUpTo;
     return {
-      text: this.text(), length: this.length, listContext: this.inListContext, asciiLetters: this.asciiLetters,
+      text: plain ? '' : this.text(), length: this.length, listContext: this.inListContext, asciiLetters: this.asciiLetters,
       afterLowerWord: this.afterLowerWord, marker,
     };
   }

@@ -35,6 +35,10 @@ export type WordClass = (typeof WordClass)[keyof typeof WordClass];
 
 /** The word before a `.`, as the scanner saw it (the first {@link MAX_WORD} characters only). */
 export interface WordBeforePeriod {
+  /**
+   * The word, or '' for a word of ASCII letters longer than every abbreviation (see
+   * {@link longestAbbreviation}): that one can only be plain, and its text is never built.
+   */
   readonly text: string;
   readonly length: number;
   /** It is the first word of the sentence or of its line, or follows a colon, or the line has a marker. */
@@ -61,11 +65,23 @@ export function abbreviationKey(abbreviation: string): string {
   return abbreviation.trim().replace(/\.$/, '').replace(LEADING_PUNCTUATION, '').toLowerCase();
 }
 
+/**
+ * The length of the longest abbreviation, built in or in `extra`: a word of ASCII letters longer
+ * than that is plain, so the scanner skips building its text (a string a character at a time) and
+ * the lookups, at the end of most sentences.
+ */
+export function longestAbbreviation(extra: ReadonlySet<string>): number {
+  let longest = 0;
+  for (const list of [TITLES, ABBREVIATIONS, extra]) for (const key of list) longest = Math.max(longest, key.length);
+  return longest;
+}
+
 export function classifyWord(word: WordBeforePeriod, extra: ReadonlySet<string>): WordClass {
   if (word.length === 0 || word.length > MAX_WORD) return WordClass.Plain;
   if (word.marker) return WordClass.ListMarker;
   if (word.text === 'I' && word.afterLowerWord) return WordClass.Plain;
   if (word.asciiLetters) {
+    if (word.text === '') return WordClass.Plain;
     const key = word.text.toLowerCase();
     if (TITLES.has(key)) return WordClass.Title;
     if (ABBREVIATIONS.has(key) || extra.has(key)) return WordClass.Abbreviation;
