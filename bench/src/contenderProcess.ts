@@ -1,11 +1,13 @@
 /**
- * Child process: one measured stream of one contender, after two warm-up streams in the same
- * process (so the JIT has compiled the hot path, and compiled it for good).
+ * Child process: one contender, set up and warmed up once, then one measured stream of the whole
+ * answer each time the parent asks (bench/src/throughput.ts measures it in turns with its
+ * baseline's process).
  */
 import { createHash } from 'node:crypto';
-import { childMain } from './childProcess.js';
+import { childSessionMain } from './childSession.js';
 import { contenderById } from './contenders/contenders.js';
 import type { EmulatorTarget } from './startEmulatorProcess.js';
+import { threadCpuUs } from './threadCpu.js';
 
 /** What the parent asks for. */
 export interface ContenderRunInput {
@@ -16,10 +18,15 @@ export interface ContenderRunInput {
   readonly warmupTokens: number;
 }
 
-/** What one measured stream cost, in the contender's process only. */
-export interface ContenderRunResult {
-  /** User plus system CPU, microseconds (`process.cpuUsage()` delta). */
+/** What one measured stream cost, in the contender's process only, and what it delivered. */
+export interface StreamCost {
+  /** User plus system CPU of the whole process, microseconds (`process.cpuUsage()` delta). */
   readonly cpuUs: number;
+  /**
+   * CPU of the main thread alone, microseconds: the stream's own work, without V8's background
+   * compiler and GC helper threads. Undefined where there is no /proc/thread-self/schedstat.
+   */
+  readonly mainThreadCpuUs: number | undefined;
   readonly wallMs: number;
   /** Pieces handed to the user (text deltas, or sentences for the operator pipeline). */
   readonly pieces: number;
@@ -27,7 +34,7 @@ export interface ContenderRunResult {
   readonly textSha256: string;
 }
 
-childMain<ContenderRunInput, ContenderRunResult>(async ({ contender, target, prompt, warmupTokens }) => {
+childSessionMain<ContenderRunInput, StreamCost>(async ({ contender, target, prompt, warmupTokens }) => {
   const session = (await contenderById(contender).load()).open(target);
   // Two warm-ups: the first stream's optimized code inlines that stream's own per-subscription
   // closures, so the second stream deoptimizes and recompiles it (about 49 functions for the
@@ -36,17 +43,24 @@ childMain<ContenderRunInput, ContenderRunResult>(async ({ contender, target, pro
   // the measured stream pay for growing it again.
   await session.stream(prompt, warmupTokens);
   await session.stream(prompt, warmupTokens);
-  const cpuBefore = process.cpuUsage();
-  const start = performance.now();
-  const outcome = await session.stream(prompt);
-  const wallMs = performance.now() - start;
-  const cpu = process.cpuUsage(cpuBefore);
-  await session.close();
   return {
-    cpuUs: cpu.user + cpu.system,
-    wallMs,
-    pieces: outcome.pieces,
-    textLength: outcome.text.length,
-    textSha256: createHash('sha256').update(outcome.text).digest('hex'),
+    async measure() {
+      const threadBefore = threadCpuUs();
+      const cpuBefore = process.cpuUsage();
+      const start = performance.now();
+      const outcome = await session.stream(prompt);
+      const wallMs = performance.now() - start;
+      const cpu = process.cpuUsage(cpuBefore);
+      const threadAfter = threadCpuUs();
+      return {
+        cpuUs: cpu.user + cpu.system,
+        mainThreadCpuUs: threadBefore === undefined || threadAfter === undefined ? undefined : threadAfter - threadBefore,
+        wallMs,
+        pieces: outcome.pieces,
+        textLength: outcome.text.length,
+        textSha256: createHash('sha256').update(outcome.text).digest('hex'),
+      };
+    },
+    close: () => session.close(),
   };
 });

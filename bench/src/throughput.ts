@@ -1,5 +1,6 @@
-import { runScript } from './childProcess.js';
-import type { ContenderRunInput, ContenderRunResult } from './contenderProcess.js';
+import type { ChildSession } from './childSession.js';
+import { startChildSession } from './childSession.js';
+import type { ContenderRunInput, StreamCost } from './contenderProcess.js';
 import type { ContenderEntry } from './contenders/contenders.js';
 import { expectedAnswer } from './expectedAnswer.js';
 import { startEmulatorProcess } from './startEmulatorProcess.js';
@@ -17,6 +18,7 @@ export type Language = keyof typeof throughputPrompts;
 export interface ThroughputOptions {
   /** Answer length in tokens (the emulator's default for every request). */
   readonly tokens: number;
+  /** Pairs of measured streams, the contender's and its baseline's, per contender and language. */
   readonly repetitions: number;
   readonly warmupTokens: number;
   readonly contenders: readonly ContenderEntry[];
@@ -32,8 +34,13 @@ export interface ContenderFigures {
   readonly language: Language;
   /** CPU per token in the contender's process, nanoseconds. */
   readonly cpuNsPerToken: Spread;
-  /** Per repetition: this contender's CPU divided by its baseline's CPU (the bare loop on its route) in the same repetition. */
+  /**
+   * Per pair: this contender's CPU divided by its baseline's CPU (the bare loop on its route),
+   * measured one right after the other.
+   */
   readonly ratio: Spread;
+  /** The same ratio for the main thread's CPU alone (without V8's background threads); undefined off Linux. */
+  readonly mainThreadRatio: Spread | undefined;
   /** Tokens per second, wall clock. */
   readonly tokensPerSecond: Spread;
   /** Pieces handed to the user (deltas, or sentences), from the last run. */
@@ -52,6 +59,7 @@ export interface ThroughputReport {
   readonly tokens: number;
   /** The emulator's fault spec for every request, if any. */
   readonly emulatorFaults: string | undefined;
+  /** Pairs of measured streams, the contender's and its baseline's, per contender and language. */
   readonly repetitions: number;
   readonly warmupTokens: number;
   readonly figures: readonly ContenderFigures[];
@@ -62,80 +70,110 @@ export interface ThroughputReport {
 
 /**
  * CPU per token of each contender over one long GENERIC stream per language. The emulator runs
- * in its own process; each measured run is a fresh child process (two warm-up streams first), and
- * the contenders alternate: repetition r runs them in an order rotated by r, so drift on a
- * shared machine spreads over all of them. The first contender is the baseline.
+ * in its own process, and so does each contender, set up and warmed up once (two warm-up streams).
+ * Each contender is then measured in pairs with its baseline (the bare loop on its route), whose
+ * process stays up for the whole language: its stream and the baseline's run one right after the
+ * other, in alternating order, and each pair gives one ratio. On a shared machine whose speed
+ * drifts over minutes and jumps over seconds, only streams measured side by side compare.
  */
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputReport> {
   const { contenders, languages, repetitions, tokens, warmupTokens, emulatorFaults, log } = options;
   const emulator = await startEmulatorProcess(emulatorFaults === undefined ? { tokens } : { tokens, faults: emulatorFaults });
   const target = { url: emulator.url, credentials: emulator.credentials };
-  const cpu = new Map<string, number[]>();
-  const wall = new Map<string, number[]>();
-  const pieces = new Map<string, number>();
+  const baseline = contenders[0] as ContenderEntry;
   const wrongOutputs: WrongOutput[] = [];
   const answerChars: Record<string, number> = {};
-  const key = (language: Language, id: string, repetition?: number): string => `${language}|${id}${repetition === undefined ? '' : `|${repetition}`}`;
+  const figures: ContenderFigures[] = [];
   try {
-    const expected = new Map<Language, string>();
     for (const language of languages) {
       const answer = await expectedAnswer(target, throughputPrompts[language]);
-      expected.set(language, answer.sha256);
       answerChars[language] = answer.text.length;
-    }
-    for (let repetition = 0; repetition < repetitions; repetition += 1) {
-      for (const language of languages) {
-        const order = contenders.map((_, index) => contenders[(index + repetition) % contenders.length] as ContenderEntry);
-        for (const contender of order) {
-          const input: ContenderRunInput = { contender: contender.id, target, prompt: throughputPrompts[language], warmupTokens };
-          let result: ContenderRunResult;
+      const runs = new Map<string, Runs>(contenders.map((contender) => [contender.id, { costs: [], ratios: [], mainThreadRatios: [] }]));
+      const start = (id: string): Promise<ChildSession<StreamCost>> =>
+        startChildSession<StreamCost>('contenderProcess.ts', { contender: id, target, prompt: throughputPrompts[language], warmupTokens } satisfies ContenderRunInput);
+      const fail = (id: string, repetition: number, problem: string): void => {
+        wrongOutputs.push({ contender: id, language, repetition, problem });
+        log(`  ${language} ${id}: ${problem}`);
+      };
+      /** One measured stream of `id`, its text checked; undefined when it failed. */
+      const measure = async (id: string, child: ChildSession<StreamCost>, repetition: number): Promise<StreamCost | undefined> => {
+        let cost: StreamCost;
+        try {
+          cost = await child.measure();
+        } catch (error) {
+          fail(id, repetition, `failed: ${firstLine(error)}`);
+          return undefined;
+        }
+        if (cost.textSha256 !== answer.sha256) fail(id, repetition, `text differs from the expected answer (${cost.textLength} characters, expected ${answer.text.length})`);
+        runs.get(id)?.costs.push(cost);
+        return cost;
+      };
+      const baselineIds = [...new Set([baseline.id, ...contenders.flatMap((contender) => (contender.baselineId === undefined ? [] : [contender.baselineId]))])];
+      const baselines = new Map<string, ChildSession<StreamCost>>();
+      try {
+        for (const id of baselineIds) baselines.set(id, await start(id));
+        for (const contender of contenders) {
+          if (contender.id === baseline.id) continue;
+          const baselineId = contender.baselineId ?? baseline.id;
+          const baselineChild = baselines.get(baselineId) as ChildSession<StreamCost>;
+          let child: ChildSession<StreamCost>;
           try {
-            result = await runScript<ContenderRunResult>('contenderProcess.ts', input);
+            child = baselines.get(contender.id) ?? (await start(contender.id));
           } catch (error) {
-            wrongOutputs.push({ contender: contender.id, language, repetition, problem: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
-            log(`  ${language} ${contender.id}: FAILED`);
+            fail(contender.id, 0, `failed to start: ${firstLine(error)}`);
             continue;
           }
-          if (result.textSha256 !== expected.get(language)) {
-            wrongOutputs.push({
-              contender: contender.id,
-              language,
-              repetition,
-              problem: `text differs from the expected answer (${result.textLength} characters, expected ${answerChars[language]})`,
-            });
+          const mine = runs.get(contender.id) as Runs;
+          try {
+            for (let repetition = 0; repetition < repetitions; repetition += 1) {
+              // Alternating which goes first, so that neither always runs on a machine the other just warmed.
+              const first = repetition % 2 === 0;
+              const a = await measure(first ? baselineId : contender.id, first ? baselineChild : child, repetition);
+              const b = await measure(first ? contender.id : baselineId, first ? child : baselineChild, repetition);
+              if (a === undefined || b === undefined) break;
+              const [base, own] = first ? [a, b] : [b, a];
+              mine.ratios.push(own.cpuUs / base.cpuUs);
+              if (own.mainThreadCpuUs !== undefined && base.mainThreadCpuUs !== undefined) mine.mainThreadRatios.push(own.mainThreadCpuUs / base.mainThreadCpuUs);
+              log(`  pair ${repetition + 1}/${repetitions} ${language.padEnd(8)} ${contender.id.padEnd(15)} ${nsPerToken(own, tokens).padStart(6)} vs ${nsPerToken(base, tokens).padStart(6)} ns/token CPU (${(own.cpuUs / base.cpuUs).toFixed(2)}x)`);
+            }
+          } finally {
+            if (!baselines.has(contender.id)) await child.close();
           }
-          (cpu.get(key(language, contender.id)) ?? cpu.set(key(language, contender.id), []).get(key(language, contender.id))!).push(result.cpuUs);
-          cpu.set(key(language, contender.id, repetition), [result.cpuUs]);
-          (wall.get(key(language, contender.id)) ?? wall.set(key(language, contender.id), []).get(key(language, contender.id))!).push(result.wallMs);
-          pieces.set(key(language, contender.id), result.pieces);
-          log(`  rep ${repetition + 1}/${repetitions} ${language.padEnd(8)} ${contender.id.padEnd(15)} ${((result.cpuUs * 1000) / tokens).toFixed(0).padStart(6)} ns/token CPU, ${result.wallMs.toFixed(0)} ms`);
         }
+      } finally {
+        for (const child of baselines.values()) await child.close();
+      }
+      for (const contender of contenders) {
+        const { costs, ratios, mainThreadRatios } = runs.get(contender.id) as Runs;
+        const isBaseline = contender.id === baseline.id;
+        figures.push({
+          contender,
+          language,
+          cpuNsPerToken: spread(costs.map((cost) => (cost.cpuUs * 1000) / tokens)),
+          ratio: spread(isBaseline ? costs.map(() => 1) : ratios),
+          mainThreadRatio: isBaseline || mainThreadRatios.length === 0 ? undefined : spread(mainThreadRatios),
+          tokensPerSecond: spread(costs.map((cost) => tokens / (cost.wallMs / 1000))),
+          pieces: costs.at(-1)?.pieces ?? 0,
+        });
       }
     }
   } finally {
     await emulator.close();
   }
-
-  const baseline = contenders[0] as ContenderEntry;
-  const figures: ContenderFigures[] = [];
-  for (const language of languages) {
-    for (const contender of contenders) {
-      const cpuRuns = cpu.get(key(language, contender.id)) ?? [];
-      const ratios: number[] = [];
-      for (let repetition = 0; repetition < repetitions; repetition += 1) {
-        const mine = cpu.get(key(language, contender.id, repetition))?.[0];
-        const base = cpu.get(key(language, contender.baselineId ?? baseline.id, repetition))?.[0];
-        if (mine !== undefined && base !== undefined) ratios.push(mine / base);
-      }
-      figures.push({
-        contender,
-        language,
-        cpuNsPerToken: spread(cpuRuns.map((us) => (us * 1000) / tokens)),
-        ratio: spread(ratios),
-        tokensPerSecond: spread((wall.get(key(language, contender.id)) ?? []).map((ms) => tokens / (ms / 1000))),
-        pieces: pieces.get(key(language, contender.id)) ?? 0,
-      });
-    }
-  }
   return { tokens, emulatorFaults, repetitions, warmupTokens, figures, wrongOutputs, answerChars };
+}
+
+/** A contender's measured streams in one language, and its ratios to its baseline pair by pair. */
+interface Runs {
+  readonly costs: StreamCost[];
+  readonly ratios: number[];
+  readonly mainThreadRatios: number[];
+}
+
+function nsPerToken(cost: StreamCost, tokens: number): string {
+  return ((cost.cpuUs * 1000) / tokens).toFixed(0);
+}
+
+function firstLine(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error);
 }

@@ -31,6 +31,24 @@ describe('partialJson', () => {
     ]);
   });
 
+  it('grows a long string exactly, chunk by chunk, across the lengths where it is flattened', async () => {
+    // 30,000 characters in 7-character chunks (with escapes and a surrogate pair split between
+    // chunks) pass the parser's flattening points several times.
+    const body = Array.from({ length: 2500 }, (_, k) => `w${k}\t "q" 😀 `).join('');
+    const json = JSON.stringify({ body });
+    const tokens = Array.from({ length: Math.ceil(json.length / 7) }, (_, k) => json.slice(k * 7, k * 7 + 7));
+    const values = (await emissions(tokens)) as { body?: string }[];
+    expect(values.at(-1)).toEqual({ body });
+    let previous = -1;
+    for (const value of values) {
+      const text = value.body ?? '';
+      expect(body.startsWith(text)).toBe(true);
+      expect(text.length).toBeGreaterThan(previous);
+      previous = text.length;
+    }
+    expect(previous).toBe(body.length);
+  });
+
   it('shows a number only once a character after it proves it complete', async () => {
     expect(await emissions(['[1', '2', ', 3', 'e2', ']'])).toEqual([[], [12], [12, 300]]);
   });

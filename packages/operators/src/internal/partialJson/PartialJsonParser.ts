@@ -73,6 +73,8 @@ export class PartialJsonParser {
   private isKey = false;
   private text = '';
   private placedLength = -1;
+  /** The length of `text` when it was last flattened (see {@link placePartialString}). */
+  private flatLength = 0;
   private hex = '';
   /** The last UTF-16 code unit of `text`. */
   private lastCode = 0;
@@ -246,6 +248,7 @@ export class PartialJsonParser {
     this.text = '';
     this.lastCode = 0;
     this.placedLength = -1;
+    this.flatLength = 0;
     this.state = STRING;
   }
 
@@ -257,6 +260,15 @@ export class PartialJsonParser {
     const length = this.text.length - (halfPair ? 1 : 0);
     if (length === this.placedLength) return;
     this.placedLength = length;
+    if (length >= 1.25 * this.flatLength + 4096) {
+      // Each `+=` adds a node to V8's rope (a cons string of about 32 bytes per chunk, where the
+      // text itself is a few bytes): a long string became a chain of hundreds of thousands of
+      // nodes that every GC marks, and the 4x input paid more than 4x. Reading one character
+      // flattens the rope into one string; doing it each time the length doubles copies each
+      // character about twice in all. By hand: no engine API flattens on request.
+      void this.text.charCodeAt(0);
+      this.flatLength = length;
+    }
     this.snapshot.place(halfPair ? this.text.slice(0, -1) : this.text);
   }
 
