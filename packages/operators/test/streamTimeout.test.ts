@@ -1,5 +1,6 @@
 import type { ChatEvent } from '@oci-genai-rx/core';
-import { catchError, of } from 'rxjs';
+import fc from 'fast-check';
+import { catchError, ignoreElements, map, merge, of, timer } from 'rxjs';
 import { describe, expect, it } from 'vitest';
 import { StreamTimeoutError } from '../src/StreamTimeoutError.js';
 import { streamTimeout } from '../src/streamTimeout.js';
@@ -126,8 +127,32 @@ describe('streamTimeout', () => {
     testScheduler().run(({ cold, expectObservable }) => {
       const source = cold('-x 3ms y 20ms |');
       const result = source.pipe(streamTimeout({ firstTokenMs: 2, idleMs: 5 }), asFields);
-      expectObservable(result).toBe('-x 3ms y 4ms (e|)', { x: 'x', y: 'y', e: timeoutLike({ phase: 'idle', tokensReceived: 2 }) });
+      // x arms the checks (every 5 / 8 ms from frame 1); y at frame 5 is seen by the check at
+      // 5.375, so the stall is reported 5.375 ms after it: late by at most 5 / 8 ms.
+      expectObservable(result).toBe('-x 3ms y 4.375ms (e|)', { x: 'x', y: 'y', e: timeoutLike({ phase: 'idle', waitedMs: 5, tokensReceived: 2 }) });
     });
+  });
+
+  it('reports a stall never before idleMs after the last token and at most idleMs / 8 after that', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 12 }), fc.integer({ min: 1, max: 40 }), (gaps, idleMs) => {
+        const times = gaps.reduce<number[]>((at, gap) => [...at, (at.at(-1) ?? 0) + gap], []);
+        fc.pre(gaps.slice(1).every((gap) => gap < idleMs));
+        const last = times.at(-1) ?? 0;
+        let failedAt = -1;
+        let received = -1;
+        const scheduler = testScheduler();
+        scheduler.run(() => {
+          const tokens = times.map((at) => timer(at).pipe(map(() => 'a')));
+          merge(...tokens, timer(last + idleMs * 3).pipe(ignoreElements()))
+            .pipe(streamTimeout({ idleMs }))
+            .subscribe({ error: (error: StreamTimeoutError) => ((failedAt = scheduler.now()), (received = error.tokensReceived)) });
+        });
+        expect(received).toBe(times.length);
+        expect(failedAt).toBeGreaterThanOrEqual(last + idleMs);
+        expect(failedAt).toBeLessThanOrEqual(last + idleMs + idleMs / 8);
+      }),
+    );
   });
 
   it('stops the source when unsubscribed', () => {
