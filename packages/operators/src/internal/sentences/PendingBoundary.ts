@@ -4,8 +4,9 @@
  * that settles it, never later: either a non-space character right after the run ("direct"), or
  * the first non-space character after the whitespace that follows the run ("spaced").
  */
-import { classifyWord, WordClass, type WordBeforePeriod } from './abbreviations.js';
+import { classifyWord, WordClass, type WordRecord } from './abbreviations.js';
 import type { SentenceLocale } from './SentenceOptions.js';
+
 import { isCjk, isDigit, isLower, isOpener, isSpace, isTrailingCloser, isUpper, isWordChar, LF, Term, terminatorKind } from './chars.js';
 
 
@@ -21,19 +22,15 @@ type Phase = (typeof Phase)[keyof typeof Phase];
 export const Settled = { No: 0, Ends: 1, Waiting: 2, ListMarker: 3, Held: 4, EndedEarlier: 5 } as const;
 export type Settled = (typeof Settled)[keyof typeof Settled];
 
-/** What the scanner knows when a run of terminators starts. */
-export interface RunContext {
-  readonly depth: number;
-  /** The last letter read was CJK. */
-  readonly cjkScript: boolean;
-  readonly before: number;
-  readonly word: WordBeforePeriod;
-}
-
 /** Holds at most one run of terminators until the character that decides it arrives. */
 export class PendingBoundary {
   private phase: Phase = Phase.Text;
-  private candidate: Candidate | null = null;
+  /**
+   * The run, one object for the whole stream: {@link startRun} resets it rather than allocating
+   * one per run (with its word, that was about 300 bytes per sentence end).
+   */
+  private readonly run: Candidate = newCandidate();
+  private active = false;
   /** Spaces read since the run (or its closers). */
   private gap = 0;
   private earlier = -1;
@@ -47,7 +44,12 @@ export class PendingBoundary {
 
   /** No run of terminators is waiting for its decision. */
   get idle(): boolean {
-    return this.candidate === null;
+    return !this.active;
+  }
+
+  /** The word before the run {@link startRun} started, for the scanner to fill in (see `Word.describe`). */
+  get wordBefore(): WordRecord {
+    return this.run.word;
   }
 
   /** Right after a terminator or its closers (where a `"` closes a quotation). */
@@ -68,21 +70,36 @@ export class PendingBoundary {
     return this.earlier;
   }
 
-  onTerminator(kind: Term, c: number, i: number, context: RunContext): void {
-    const { locale } = this;
-    this.candidate ??= {
-      start: i,
-      depthAtStart: context.depth,
-      cjkContext: locale === 'auto' ? context.cjkScript : locale !== 'en',
-      cjkNext: locale !== 'en',
-      before: context.before,
-      word: context.word,
-      length: 0, periods: 0, fullStops: 0, ellipsis: false, strong: false, cjk: false, cancelled: false,
-      wordClass: undefined, spacedDotsFrom: -1, endsWithFullStop: false,
-    };
+  /**
+   * A run of terminators starts at `i` (called while {@link idle}, before its first
+   * {@link onTerminator}); `depth` is the bracket depth, `cjkScript` whether the last letter was
+   * CJK, `before` the code unit before it. The caller then fills in {@link wordBefore}.
+   */
+  startRun(i: number, depth: number, cjkScript: boolean, before: number): void {
+    const { locale, run } = this;
+    run.start = i;
+    run.depthAtStart = depth;
+    run.cjkContext = locale === 'auto' ? cjkScript : locale !== 'en';
+    run.cjkNext = locale !== 'en';
+    run.before = before;
+    run.length = 0;
+    run.periods = 0;
+    run.fullStops = 0;
+    run.ellipsis = false;
+    run.strong = false;
+    run.cjk = false;
+    run.cancelled = false;
+    run.wordClass = undefined;
+    run.spacedDotsFrom = -1;
+    run.endsWithFullStop = false;
+    this.active = true;
+  }
+
+  /** One terminator of the run {@link startRun} started. */
+  onTerminator(kind: Term, c: number): void {
     this.phase = Phase.Run;
-    addTerminator(this.candidate, kind);
-    this.candidate.endsWithFullStop = c === 0x3002 || c === 0xff61;
+    addTerminator(this.run, kind);
+    this.run.endsWithFullStop = c === 0x3002 || c === 0xff61;
   }
 
   /**
@@ -90,8 +107,8 @@ export class PendingBoundary {
    * `depth` is the bracket depth after the closers that followed the run.
    */
   settle(c: number, i: number, depth: number, blank: boolean): Settled {
-    const candidate = this.candidate;
-    if (candidate === null) return blank ? Settled.Ends : Settled.No;
+    if (!this.active) return blank ? Settled.Ends : Settled.No;
+    const candidate = this.run;
     const spaced = this.phase === Phase.Space;
     if (spaced && c === 0x2e && !blank && this.gap === 1 && candidate.length === candidate.periods) {
       // `. . .`: dots one space apart are one run (a spaced ellipsis), not a string of lone "." sentences.
@@ -134,11 +151,11 @@ export class PendingBoundary {
 
   /** A forced cut (maxLength, maxWaitMs) at `at` fell after the run began: nothing is left to decide. */
   cancelBefore(at: number): void {
-    if (this.candidate !== null && this.candidate.start < at) this.candidate.cancelled = true;
+    if (this.active && this.run.start < at) this.run.cancelled = true;
   }
 
   clear(): void {
-    this.candidate = null;
+    this.active = false;
     this.phase = Phase.Text;
   }
 }
@@ -146,16 +163,16 @@ export class PendingBoundary {
 /** A run of terminators waiting for its decision. */
 interface Candidate {
   /** Absolute position of the first terminator of the run. */
-  readonly start: number;
+  start: number;
   /** Bracket depth before the run: when its closers bring the depth below it, the run ends a quotation. */
-  readonly depthAtStart: number;
+  depthAtStart: number;
   /** The text around is CJK (or the locale says so): no space is needed after the terminator. */
-  readonly cjkContext: boolean;
+  cjkContext: boolean;
   /** `!`/`?` right before a CJK character end a sentence (false for `locale: 'en'`). */
-  readonly cjkNext: boolean;
+  cjkNext: boolean;
   /** The code unit right before the run. */
-  readonly before: number;
-  readonly word: WordBeforePeriod;
+  before: number;
+  readonly word: WordRecord;
   length: number;
   periods: number;
   fullStops: number;
@@ -169,6 +186,15 @@ interface Candidate {
   spacedDotsFrom: number;
   /** The run's last terminator is `。` (what a Chinese quotation closes after, before a new sentence). */
   endsWithFullStop: boolean;
+}
+
+function newCandidate(): Candidate {
+  return {
+    start: 0, depthAtStart: 0, cjkContext: false, cjkNext: false, before: 0,
+    word: { text: '', length: 0, listContext: false, asciiLetters: true, afterLowerWord: false, marker: false },
+    length: 0, periods: 0, fullStops: 0, ellipsis: false, strong: false, cjk: false, cancelled: false,
+    wordClass: undefined, spacedDotsFrom: -1, endsWithFullStop: false,
+  };
 }
 
 function addTerminator(candidate: Candidate, kind: Term): void {

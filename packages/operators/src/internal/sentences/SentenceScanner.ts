@@ -261,9 +261,12 @@ export class SentenceScanner {
   private scanPunctuation(c: number, i: number): void {
     const kind = terminatorKind(c);
     if (kind !== Term.None) {
-      const marker = kind === Term.Period && this.pending.idle && this.listMarker();
-      const context = { depth: this.brackets.depth, cjkScript: this.cjkScript, before: this.lastCode, word: this.word.snapshot(marker, this.longestAbbreviation) };
-      this.pending.onTerminator(kind, c, i, context);
+      if (this.pending.idle) {
+        const marker = kind === Term.Period && this.listMarker();
+        this.pending.startRun(i, this.brackets.depth, this.cjkScript, this.lastCode);
+        this.word.describe(this.pending.wordBefore, marker, this.longestAbbreviation);
+      }
+      this.pending.onTerminator(kind, c);
     } else if (c === 0x29 && this.brackets.depth === 0 && this.pending.idle && this.listMarker()) {
       this.listLine = true;
     }

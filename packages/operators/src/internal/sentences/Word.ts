@@ -3,7 +3,7 @@
  * has so far. Constant work per character and no allocation: the first {@link MAX_WORD} code
  * units are kept as numbers, and a string is made only when a terminator asks for the word.
  */
-import { MAX_WORD, type WordBeforePeriod } from './abbreviations.js';
+import { MAX_WORD, type WordRecord } from './abbreviations.js';
 
 export class Word {
   /** Words completed since the sentence started. */
@@ -101,15 +101,18 @@ export class Word {
   }
 
   /**
-   * The word for `classifyWord`; `marker` when the scanner knows it is a list marker. The text of a
-   * word of ASCII letters longer than `textUpTo` is left out ('', see `WordBeforePeriod.text`).
+   * Writes the word for `classifyWord` into `into` (the pending run's one record); `marker` when
+   * the scanner knows it is a list marker. The text of a word of ASCII letters longer than
+   * `textUpTo` is left out ('', see `WordBeforePeriod.text`).
    */
-  snapshot(marker: boolean, textUpTo: number): WordBeforePeriod {
+  describe(into: WordRecord, marker: boolean, textUpTo: number): void {
     const plain = this.asciiLetters && this.length > textUpTo;
-    return {
-      text: plain ? '' : this.text(), length: this.length, listContext: this.inListContext, asciiLetters: this.asciiLetters,
-      afterLowerWord: this.afterLowerWord, marker,
-    };
+    into.text = plain ? '' : this.text();
+    into.length = this.length;
+    into.listContext = this.inListContext;
+    into.asciiLetters = this.asciiLetters;
+    into.afterLowerWord = this.afterLowerWord;
+    into.marker = marker;
   }
 
   private text(): string {

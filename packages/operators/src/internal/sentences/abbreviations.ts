@@ -51,6 +51,9 @@ export interface WordBeforePeriod {
   readonly marker: boolean;
 }
 
+/** A {@link WordBeforePeriod} that can be rewritten: the pending run keeps one for the whole stream. */
+export type WordRecord = { -readonly [K in keyof WordBeforePeriod]: WordBeforePeriod[K] };
+
 /** Longer words are never abbreviations; the cap keeps the per-character work constant. */
 export const MAX_WORD = 16;
 
