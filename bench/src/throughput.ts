@@ -20,6 +20,8 @@ export interface ThroughputOptions {
   readonly tokens: number;
   /** Pairs of measured streams, the contender's and its baseline's, per contender and language. */
   readonly repetitions: number;
+  /** The same for the floor contenders (`ContenderEntry.floor`). */
+  readonly floorRepetitions: number;
   readonly warmupTokens: number;
   readonly contenders: readonly ContenderEntry[];
   readonly languages: readonly Language[];
@@ -61,6 +63,8 @@ export interface ThroughputReport {
   readonly emulatorFaults: string | undefined;
   /** Pairs of measured streams, the contender's and its baseline's, per contender and language. */
   readonly repetitions: number;
+  /** The same for the floor contenders (`ContenderEntry.floor`). */
+  readonly floorRepetitions: number;
   readonly warmupTokens: number;
   readonly figures: readonly ContenderFigures[];
   readonly wrongOutputs: readonly WrongOutput[];
@@ -77,7 +81,7 @@ export interface ThroughputReport {
  * drifts over minutes and jumps over seconds, only streams measured side by side compare.
  */
 export async function measureThroughput(options: ThroughputOptions): Promise<ThroughputReport> {
-  const { contenders, languages, repetitions, tokens, warmupTokens, emulatorFaults, log } = options;
+  const { contenders, languages, repetitions, floorRepetitions, tokens, warmupTokens, emulatorFaults, log } = options;
   const emulator = await startEmulatorProcess(emulatorFaults === undefined ? { tokens } : { tokens, faults: emulatorFaults });
   const target = { url: emulator.url, credentials: emulator.credentials };
   const baseline = contenders[0] as ContenderEntry;
@@ -124,8 +128,9 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
             continue;
           }
           const mine = runs.get(contender.id) as Runs;
+          const pairs = contender.floor === true ? floorRepetitions : repetitions;
           try {
-            for (let repetition = 0; repetition < repetitions; repetition += 1) {
+            for (let repetition = 0; repetition < pairs; repetition += 1) {
               // Alternating which goes first, so that neither always runs on a machine the other just warmed.
               const first = repetition % 2 === 0;
               const a = await measure(first ? baselineId : contender.id, first ? baselineChild : child, repetition);
@@ -134,7 +139,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
               const [base, own] = first ? [a, b] : [b, a];
               mine.ratios.push(own.cpuUs / base.cpuUs);
               if (own.mainThreadCpuUs !== undefined && base.mainThreadCpuUs !== undefined) mine.mainThreadRatios.push(own.mainThreadCpuUs / base.mainThreadCpuUs);
-              log(`  pair ${repetition + 1}/${repetitions} ${language.padEnd(8)} ${contender.id.padEnd(15)} ${nsPerToken(own, tokens).padStart(6)} vs ${nsPerToken(base, tokens).padStart(6)} ns/token CPU (${(own.cpuUs / base.cpuUs).toFixed(2)}x)`);
+              log(`  pair ${repetition + 1}/${pairs} ${language.padEnd(8)} ${contender.id.padEnd(15)} ${nsPerToken(own, tokens).padStart(6)} vs ${nsPerToken(base, tokens).padStart(6)} ns/token CPU (${(own.cpuUs / base.cpuUs).toFixed(2)}x)`);
             }
           } finally {
             if (!baselines.has(contender.id)) await child.close();
@@ -160,7 +165,7 @@ export async function measureThroughput(options: ThroughputOptions): Promise<Thr
   } finally {
     await emulator.close();
   }
-  return { tokens, emulatorFaults, repetitions, warmupTokens, figures, wrongOutputs, answerChars };
+  return { tokens, emulatorFaults, repetitions, floorRepetitions, warmupTokens, figures, wrongOutputs, answerChars };
 }
 
 /** A contender's measured streams in one language, and its ratios to its baseline pair by pair. */
