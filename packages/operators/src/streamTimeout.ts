@@ -16,7 +16,10 @@ export interface StreamTimeoutConfig {
    * first token is `firstTokenMs`'s job). Metadata events (`start`, `finish`, `usage`) do not
    * reset it, and it stops at the `finish` event: the answer is over, only usage may follow.
    * A stall is reported at least `idleMs` after the last token and at most `idleMs / 8` later
-   * (the token count is checked every `idleMs / 8`, so that no token pays for a clock reading).
+   * on the scheduler's clock (the token count is checked every `idleMs / 8`, so that no token
+   * pays for a clock reading). On real timers each check can also run late, as any timer does
+   * on a busy event loop, and Node runs a delay under 1 ms as 1 ms: below `idleMs: 8` the report
+   * can come up to 8 ms after the last token.
    * No default (off).
    */
   readonly idleMs?: number;
