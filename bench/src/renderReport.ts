@@ -191,13 +191,19 @@ ${table(['contender', 'route', 'CPU ns/token', 'CPU vs bare loop (Responses rows
 }
 
 /** What the data says about each missed target, so that a miss points at its cause. */
-function notesOnMisses(results: BenchResults, verdicts: readonly TargetVerdict[]): string {
+export function notesOnMisses(results: BenchResults, verdicts: readonly TargetVerdict[]): string {
   const notes: string[] = [];
-  const missed = (prefix: string): boolean => verdicts.some((verdict) => !verdict.met && verdict.target.startsWith(prefix));
+  /** The prefixes of the missed targets a note below explains. */
+  const explained: string[] = [];
+  const missed = (prefix: string): boolean => {
+    const some = verdicts.some((verdict) => !verdict.met && verdict.target.startsWith(prefix));
+    if (some) explained.push(prefix);
+    return some;
+  };
   const borderline = results.throughput.figures.filter(
     (figure) => figure.contender.id.startsWith('core-') && figure.contender.id !== 'core-operators' && figure.ratio.min <= 1.1 && figure.ratio.max > 1.1,
   );
-  if (missed('CPU per token through core') && borderline.length > 0) {
+  if (borderline.length > 0 && missed('CPU per token through core')) {
     notes.push(
       `- **Core within 1.1x**: the per-pair ratios of ${borderline.map((f) => `${f.contender.id} (${f.language}) ${f2(f.ratio.min)}–${f2(f.ratio.max)}x`).join(', ')} straddle 1.1x: on this shared machine the verdict is within the noise of a run. The core rows' medians sit between ${f2(Math.min(...borderline.map((f) => f.ratio.median)))}x and ${f2(Math.max(...borderline.map((f) => f.ratio.median)))}x.`,
     );
@@ -216,6 +222,10 @@ function notesOnMisses(results: BenchResults, verdicts: readonly TargetVerdict[]
   if (missed('New connections')) {
     const bare = results.firstToken.reuse.find((reuse) => reuse.client.startsWith('bare'));
     notes.push(`- **Connections per slot**: the bare undici loop makes ${bare?.newConnections ?? '?'} connections for the same back-to-back sequence: when the next request is sent in the same turn the previous body ended, undici has not yet returned that socket to its pool, so each slot opens a second connection once and then reuses both.`);
+  }
+  // A miss with no note of its own is still named here: "every target was met" only when it is true.
+  for (const verdict of verdicts) {
+    if (!verdict.met && !explained.some((prefix) => verdict.target.startsWith(prefix))) notes.push(`- **${verdict.target}**: not met; measured ${verdict.measured}.`);
   }
   return `## Notes on the misses
 
