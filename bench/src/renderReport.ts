@@ -195,7 +195,8 @@ export function notesOnMisses(results: BenchResults, verdicts: readonly TargetVe
   const notes: string[] = [];
   /** The prefixes of the missed targets a note below explains. */
   const explained: string[] = [];
-  const missed = (prefix: string): boolean => {
+  /** True when a target starting with `prefix` was missed; the caller then writes its note, so the prefix counts as explained. */
+  const explainsMiss = (prefix: string): boolean => {
     const some = verdicts.some((verdict) => !verdict.met && verdict.target.startsWith(prefix));
     if (some) explained.push(prefix);
     return some;
@@ -203,12 +204,12 @@ export function notesOnMisses(results: BenchResults, verdicts: readonly TargetVe
   const borderline = results.throughput.figures.filter(
     (figure) => figure.contender.id.startsWith('core-') && figure.contender.id !== 'core-operators' && figure.ratio.min <= 1.1 && figure.ratio.max > 1.1,
   );
-  if (borderline.length > 0 && missed('CPU per token through core')) {
+  if (borderline.length > 0 && explainsMiss('CPU per token through core')) {
     notes.push(
       `- **Core within 1.1x**: the per-pair ratios of ${borderline.map((f) => `${f.contender.id} (${f.language}) ${f2(f.ratio.min)}–${f2(f.ratio.max)}x`).join(', ')} straddle 1.1x: on this shared machine the verdict is within the noise of a run. The core rows' medians sit between ${f2(Math.min(...borderline.map((f) => f.ratio.median)))}x and ${f2(Math.max(...borderline.map((f) => f.ratio.median)))}x.`,
     );
   }
-  if (missed('With the usual operators')) {
+  if (explainsMiss('With the usual operators')) {
     const top = [...results.operators.costs]
       .filter((cost) => !cost.operator.startsWith('the usual'))
       .sort((a, b) => b.addedNsPerToken.median - a.addedNsPerToken.median)
@@ -216,10 +217,10 @@ export function notesOnMisses(results: BenchResults, verdicts: readonly TargetVe
       .map((cost) => `${cost.operator} +${f0(cost.addedNsPerToken.median)} ns`);
     notes.push(`- **Usual operators over 1.3x**: the largest costs per token are ${top.join(', ')} (operator table above), against a bare loop of about ${f0(results.throughput.figures.find((f) => f.contender.id === 'bare')?.cpuNsPerToken.median ?? Number.NaN)} ns per token.`);
   }
-  if (missed('core (events) ahead of every SDK')) {
+  if (explainsMiss('core (events) ahead of every SDK')) {
     notes.push('- **Ahead of every SDK**: where core and the official OCI SDK (raw bytes, parsed by the same eventsource-parser loop as the bare loop) are within the spread of each other, the verdict falls on noise; the OCI SDK row does not decode events, handle `[DONE]`, finish or errors, so it is a second floor rather than a full client.');
   }
-  if (missed('New connections')) {
+  if (explainsMiss('New connections')) {
     const bare = results.firstToken.reuse.find((reuse) => reuse.client.startsWith('bare'));
     notes.push(`- **Connections per slot**: the bare undici loop makes ${bare?.newConnections ?? '?'} connections for the same back-to-back sequence: when the next request is sent in the same turn the previous body ended, undici has not yet returned that socket to its pool, so each slot opens a second connection once and then reuses both.`);
   }
