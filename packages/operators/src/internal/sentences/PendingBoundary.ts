@@ -7,7 +7,7 @@
 import { classifyWord, WordClass, type WordRecord } from './abbreviations.js';
 import type { SentenceLocale } from './SentenceOptions.js';
 
-import { isCjk, isDigit, isLower, isOpener, isSpace, isTrailingCloser, isUpper, isWordChar, LF, Term, terminatorKind } from './chars.js';
+import { isCjk, isDigit, isLower, isOpener, isSpace, isTrailingCloser, isUpper, isWordChar, LF, Term, charFlags, termOf } from './chars.js';
 
 
 /** Where the scanner is relative to the pending run: in it, in the closers after it, in the space after. */
@@ -36,6 +36,7 @@ export class PendingBoundary {
   private earlier = -1;
   /** The last closer read after the run. */
   private closer = 0;
+  private readonly flags = charFlags();
 
   constructor(
     private readonly locale: SentenceLocale,
@@ -115,7 +116,7 @@ export class PendingBoundary {
       if (candidate.spacedDotsFrom < 0) candidate.spacedDotsFrom = i;
       return Settled.Waiting;
     }
-    if (!spaced && terminatorKind(c) !== Term.None) return Settled.Waiting;
+    if (!spaced && termOf(this.flags, c) !== Term.None) return Settled.Waiting;
     if (!spaced && isTrailingCloser(c)) {
       this.phase = Phase.Close;
       this.closer = c;

@@ -72,14 +72,6 @@ export class Word {
     if (lower < 0x61 || lower > 0x7a) this.asciiLetters = false;
   }
 
-  /** {@link add} for each of `text[from]` to `text[to - 1]`, all ASCII letters (`asciiLetters` stays). */
-  addLetters(text: string, from: number, to: number): void {
-    const { codes } = this;
-    const stop = Math.min(to, from + MAX_WORD - this.length);
-    for (let k = from, at = this.length; k < stop; k++, at++) codes[at] = text.charCodeAt(k);
-    this.length += to - from;
-  }
-
   end(): void {
     if (this.length === 0) return;
     this.completed++;
