@@ -12,6 +12,7 @@
  * each answer under valgrind, default 4: the first, then 3 in steady state), BENCH_OUTPUT (report path, default
  * docs/BENCHMARKS.md).
  */
+import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BenchResults } from './BenchResults.js';
@@ -41,6 +42,14 @@ function numberFromEnv(name: string, fallback: number): number {
 }
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+// The batch section needs redis-server and the instruction counts valgrind: say so now, not after
+// half an hour of throughput runs.
+for (const [tool, install] of [['redis-server', 'redis-server'], ['valgrind', 'valgrind']] as const) {
+  if (spawnSync(tool, ['--version'], { stdio: 'ignore' }).status !== 0) {
+    throw new Error(`pnpm bench needs ${tool}, which is not on PATH: install it (apt-get install ${install}; .ci/run does) and run pnpm bench again`);
+  }
+}
 
 const tokens = numberFromEnv('BENCH_TOKENS', 100_000);
 const pairs = numberFromEnv('BENCH_PAIRS', 15);

@@ -78,6 +78,9 @@ async function spawnServer(directory: string, port: number): Promise<ChildProces
   );
   let stderr = '';
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+  // Without a listener, a failed spawn (redis-server not installed) is an 'error' event that kills the process.
+  let spawnError: Error | undefined;
+  child.on('error', (error) => (spawnError = error));
   const probe = new Redis(`redis://127.0.0.1:${port}`, { lazyConnect: true, retryStrategy: () => null, maxRetriesPerRequest: 0 });
   probe.on('error', () => {});
   const deadline = Date.now() + 10_000;
@@ -89,6 +92,7 @@ async function spawnServer(directory: string, port: number): Promise<ChildProces
       return child;
     } catch {
       probe.disconnect();
+      if (spawnError !== undefined) throw new Error(`redis-server could not be started (${spawnError.message}): install it (apt-get install redis-server; .ci/run does) and run again`);
       if (child.exitCode !== null || Date.now() > deadline) throw new Error(`redis-server did not start on port ${port}: ${stderr}`);
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
