@@ -24,7 +24,7 @@ import type { ClauseLatencyInput, ClauseLatencyResult } from './clauseLatency.js
 import type { FirstTokenInput, FirstTokenResult } from './firstToken.js';
 import type { HedgeAndResumeInput, HedgeAndResumeResult } from './hedgeAndResume.js';
 import { measureBurstInstructions } from './burstInstructions.js';
-import { measureInstructionCounts } from './instructionCounts.js';
+import { callgrindCommand, measureInstructionCounts } from './instructionCounts.js';
 import { describeMachine } from './machine.js';
 import type { ManyStreamsInput, ManyStreamsResult } from './manyStreams.js';
 import { measureOperators } from './measureOperators.js';
@@ -43,12 +43,11 @@ function numberFromEnv(name: string, fallback: number): number {
 
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 
-// The batch section needs redis-server and the instruction counts valgrind: say so now, not after
-// half an hour of throughput runs.
-for (const [tool, install] of [['redis-server', 'redis-server'], ['valgrind', 'valgrind']] as const) {
-  if (spawnSync(tool, ['--version'], { stdio: 'ignore' }).status !== 0) {
-    throw new Error(`pnpm bench needs ${tool}, which is not on PATH: install it (apt-get install ${install}; .ci/run does) and run pnpm bench again`);
-  }
+// The instruction counts need valgrind (callgrindCommand throws when it is missing) and the batch
+// section redis-server: say so now, not after half an hour of throughput runs.
+callgrindCommand();
+if (spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status !== 0) {
+  throw new Error('pnpm bench needs redis-server, which is not on PATH: install it (apt-get install redis-server; .ci/run does) and run pnpm bench again');
 }
 
 const tokens = numberFromEnv('BENCH_TOKENS', 100_000);
