@@ -115,6 +115,18 @@ describe('StreamDecoder', () => {
     expect((error as StreamParseError).opcRequestId).toBe('REQ1');
   });
 
+  it('delivers the events of a read by the time push returns, and those before a bad frame before its error', () => {
+    const events: ChatEvent[] = [];
+    const decoder = new StreamDecoder({
+      ...generic, maxEventChars: 1 << 20, opcRequestId: 'REQ1', onLogicalEnd: () => {},
+      events: { next: (event) => events.push(event) },
+    });
+    decoder.push(encoder.encode(`${frame('A')}\n\n${frame('B')}\n\n${frame('C').slice(0, 20)}`));
+    expect(events.map((event) => (event.type === 'text' ? event.text : event.type))).toEqual(['A', 'B']);
+    expect(() => decoder.push(encoder.encode(`${frame('C').slice(20)}\n\n${frame('D')}\n\ndata: {oops\n\n${frame('E')}\n\n`))).toThrow(StreamParseError);
+    expect(events.map((event) => (event.type === 'text' ? event.text : event.type))).toEqual(['A', 'B', 'C', 'D']);
+  });
+
   it('raises a StreamParseError for a JSON frame that is not an object', () => {
     expect(() => decode(generic, [encoder.encode('data: [1,2]\n\n')])).toThrow(StreamParseError);
   });

@@ -41,6 +41,16 @@ export interface StreamDecoderOptions {
  * Raw body bytes in, typed events out, for one stream: UTF-8 and SSE framing, `[DONE]`,
  * JSON frames, and the format's frame decoder. Throws {@link StreamParseError} on a bad frame.
  *
+ * A network read is decoded whole before its events go out, in order, in the same call: first
+ * every frame of the read is parsed, then each event goes down the subscriber's pipeline. Parsing
+ * one frame and then running the pipeline for its token, frame after frame, made the two take
+ * turns in the CPU's 32 KiB instruction cache, and each evicted the other: under callgrind's cache
+ * simulation (20,000-token English stream, steady state) the usual pipeline (streamTimeout,
+ * retryStream, toText, bufferSentences) missed it 323 times a token, most of them in the JSON and
+ * SSE parsers' own code; decoding the read first, 98 (toText alone: 103, then 71). A long stream's
+ * read holds about 16 KiB, a hundred or so tokens; a paced stream's read holds one event, and then
+ * nothing changes. The events of a read that precede a bad frame still go out before the error.
+ *
  * @example
  * ```ts
  * const decoder = new StreamDecoder({ format: 'GENERIC', operation: 'chat', maxEventChars: 1 << 20, opcRequestId: undefined, events: { next: console.log }, onLogicalEnd: () => {} });
@@ -55,6 +65,11 @@ export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
   private readonly frames: FrameDecoder;
   private readonly reader: SseReader;
   private readonly events: EventSink;
+  /**
+   * The events of the read being decoded, delivered by {@link deliver}. Made from a one-event
+   * literal and emptied rather than from `[]`, so that its elements kind is "any object" from the start.
+   */
+  private readonly decoded: ChatEvent[] = [{ type: 'reasoning', text: '' }];
 
   constructor(private readonly options: StreamDecoderOptions) {
     this.frames = createFrameDecoder(options.format, options.operation);
@@ -62,15 +77,18 @@ export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
     // The decoder is the reader's callbacks object: its methods, shared by every stream, are
     // what the SSE parser calls per event, rather than closures made (and compiled) per stream.
     this.reader = createSseReader(this, options.maxEventChars);
+    this.decoded.length = 0;
   }
 
-  /** Feeds one network read. */
+  /** Feeds one network read; its events go out when it is decoded, before an error it holds. */
   push(chunk: Uint8Array): void {
     try {
       this.reader.push(chunk);
     } catch (error) {
+      this.deliver();
       throw this.asParseError(error);
     }
+    this.deliver();
   }
 
   /** The body ended: delivers a last unterminated event. */
@@ -78,7 +96,21 @@ export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
     try {
       this.reader.end();
     } catch (error) {
+      this.deliver();
       throw this.asParseError(error);
+    }
+    this.deliver();
+  }
+
+  /** Sends the events decoded from the current read, in order, and forgets them. */
+  private deliver(): void {
+    const { decoded, events } = this;
+    if (decoded.length === 0) return;
+    try {
+      // Indexed, not for…of: an iterator per read is garbage for nothing.
+      for (let k = 0; k < decoded.length; k++) events.next(decoded[k] as ChatEvent);
+    } finally {
+      decoded.length = 0;
     }
   }
 
@@ -124,17 +156,20 @@ export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
   }
 
   // The frame decoder's sink (see FrameEvents): methods of the class, shared by every stream,
-  // that hand each event straight to the subscriber.
+  // that keep each event for {@link deliver}.
 
   /** A text delta from the frame decoder: the one place a text event is built. */
   text(text: string): void {
     this.tokensReceived++;
-    this.events.next({ type: 'text', text });
+    this.decoded.push({ type: 'text', text });
   }
 
-  /** Any other event from the frame decoder; a finish event is the logical end. */
+  /**
+   * Any other event from the frame decoder; a finish event is the logical end (onLogicalEnd only
+   * starts a timer, so it may run before the finish event is delivered, later in the same call).
+   */
   next(event: ChatEvent): void {
-    this.events.next(event);
+    this.decoded.push(event);
     if (event.type === 'finish') this.markEnded();
   }
 

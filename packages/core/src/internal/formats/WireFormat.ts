@@ -7,8 +7,8 @@ import type { GenerateTextRequest } from '../../generateTextRequest.js';
  * Where a {@link FrameDecoder} hands the events of a frame, in order. A text delta, the event of
  * nearly every frame, has a method of its own: its event object is then built in one place, with
  * one hidden class whatever the format, and counted without a look at its type. The stream's
- * decoder (StreamDecoder) is the sink, and passes each event on to the subscriber itself: no
- * callback is made per stream.
+ * decoder (StreamDecoder) is the sink: it keeps the events of a network read and passes them on
+ * to the subscriber itself once the read is decoded. No callback is made per stream.
  *
  * @example
  * ```ts
