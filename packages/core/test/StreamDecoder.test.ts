@@ -121,10 +121,11 @@ describe('StreamDecoder', () => {
       ...generic, maxEventChars: 1 << 20, opcRequestId: 'REQ1', onLogicalEnd: () => {},
       events: { next: (event) => events.push(event) },
     });
+    const delivered = () => events.map((event) => (event.type === 'text' ? event.text : event.type));
     decoder.push(encoder.encode(`${frame('A')}\n\n${frame('B')}\n\n${frame('C').slice(0, 20)}`));
-    expect(events.map((event) => (event.type === 'text' ? event.text : event.type))).toEqual(['A', 'B']);
+    expect(delivered()).toEqual(['A', 'B']);
     expect(() => decoder.push(encoder.encode(`${frame('C').slice(20)}\n\n${frame('D')}\n\ndata: {oops\n\n${frame('E')}\n\n`))).toThrow(StreamParseError);
-    expect(events.map((event) => (event.type === 'text' ? event.text : event.type))).toEqual(['A', 'B', 'C', 'D']);
+    expect(delivered()).toEqual(['A', 'B', 'C', 'D']);
   });
 
   it('raises a StreamParseError for a JSON frame that is not an object', () => {

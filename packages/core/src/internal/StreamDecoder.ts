@@ -85,10 +85,11 @@ export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
     try {
       this.reader.push(chunk);
     } catch (error) {
-      this.deliver();
       throw this.asParseError(error);
+    } finally {
+      // Runs before an error leaves: the events ahead of a bad frame go out first.
+      this.deliver();
     }
-    this.deliver();
   }
 
   /** The body ended: delivers a last unterminated event. */
@@ -96,10 +97,10 @@ export class StreamDecoder implements SseReaderCallbacks, FrameEvents {
     try {
       this.reader.end();
     } catch (error) {
-      this.deliver();
       throw this.asParseError(error);
+    } finally {
+      this.deliver();
     }
-    this.deliver();
   }
 
   /** Sends the events decoded from the current read, in order, and forgets them. */
